@@ -1,0 +1,43 @@
+// Three projects, run by scripts/test.mjs in this order:
+// - unit: *.spec.ts beside the code; fakes allowed; parallel.
+// - int:  *.int.spec.ts; real Postgres, Redis, Temporal dev server and sandbox; serial.
+// - e2e:  e2e/**/*.e2e.spec.ts; the API, workers and sandbox as child processes, driven over
+//         HTTP as a client would; nothing stubbed; serial.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+delete swcrc.$schema;
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
+  moduleNameMapper: {
+    '^@herald/(domain|contracts|config|db|providers|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-runs/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+    },
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './logger';
+export * from './parse-env.util';
+export * from './sandbox.config';

@@ -1,0 +1,32 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs, one line per event. Fields that could hold secrets are redacted here
+ * once, so that no caller has to remember.
+ */
+export function createLogger(name: string, level: string = 'info'): Logger {
+  return pino({
+    name,
+    level,
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: [
+        '*.accessToken',
+        '*.refreshToken',
+        '*.access_token',
+        '*.refresh_token',
+        '*.authorization',
+        '*.Authorization',
+        '*.apiKey',
+        '*.headers.authorization',
+        'req.headers.authorization',
+        'credentials',
+        '*.credentials',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { ErrorCode } from '@herald/domain';
+
+export const PUBLISH_POST_WORKFLOW = 'publishPostWorkflow';
+
+/**
+ * Durations the workflow uses, passed in at start so that tests can shorten them and so that
+ * they never come from the worker's environment (workflow code must be deterministic).
+ */
+export interface PublishTiming {
+  /** Pause between two reads of a network's processing status. */
+  checkIntervalMs: number;
+  /** Give up waiting for the network to finish processing media after this long. */
+  prepareDeadlineMs: number;
+  /** Longest single attempt of the step that publishes; past it the outcome is unknown. */
+  commitTimeoutMs: number;
+}
+
+export const DEFAULT_PUBLISH_TIMING: PublishTiming = {
+  checkIntervalMs: 5_000,
+  prepareDeadlineMs: 15 * 60_000,
+  commitTimeoutMs: 2 * 60_000,
+};
+
+export interface PublishPostInput {
+  organizationId: string;
+  postId: string;
+  /** The publish time when the workflow was started (ISO, UTC); the database has the last word. */
+  publishAt: string;
+  timing?: Partial<PublishTiming>;
+}
+
+export type PublishPostResult =
+  | { outcome: 'published'; releaseId: string; releaseUrl?: string }
+  | { outcome: 'failed'; code: ErrorCode; message: string }
+  | { outcome: 'skipped'; reason: string };
+
+/** Move the pending publish; the API sends it after writing the new time to Postgres. */
+export const reschedulePostSignal = defineSignal<[{ publishAt: string }]>('reschedulePost');
+
+/** Publish without waiting for the remaining time. */
+export const publishNowSignal = defineSignal('publishNow');
+
+export type PublishPhase = 'waiting' | 'publishing' | 'done';
+
+export interface PublishStatus {
+  phase: PublishPhase;
+  publishAt: string;
+  step?: string;
+}
+
+export const publishStatusQuery = defineQuery<PublishStatus>('publishStatus');
+
+export type PublishPostWorkflow = (input: PublishPostInput) => Promise<PublishPostResult>;

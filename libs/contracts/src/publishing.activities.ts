@@ -1,0 +1,50 @@
+import type {
+  ErrorCode,
+  PreparedPublish,
+  PrepareCheck,
+  ProviderId,
+  PublishedRef,
+  ReconcileResult,
+} from '@herald/domain';
+
+export interface PostRef {
+  organizationId: string;
+  postId: string;
+}
+
+export type ClaimResult =
+  | { kind: 'claimed'; provider: ProviderId; integrationId: string }
+  /** The post was moved later (perhaps the signal was lost): wait again until then. */
+  | { kind: 'not-yet'; publishAt: string }
+  | { kind: 'skip'; reason: string };
+
+/** Herald's own bookkeeping, on the workflow task queue. All of them are idempotent. */
+export interface PostLifecycleActivities {
+  /**
+   * Atomically moves a due QUEUE post to PUBLISHING for this workflow run. Deleted, moved,
+   * drafted or already-published posts are not claimed: Postgres decides, not the timer.
+   */
+  claimPostForPublishing(input: PostRef & { runId: string }): Promise<ClaimResult>;
+  markPostPublished(input: PostRef & PublishedRef): Promise<void>;
+  markPostFailed(input: PostRef & { code: ErrorCode; message: string }): Promise<void>;
+}
+
+/**
+ * The network's steps, on the network's own task queue. The same names are registered on every
+ * network's queue, each bound to that network's adapter.
+ */
+export interface ProviderPublishActivities {
+  /** Retry-safe: creates only what is invisible until committed. */
+  preparePublish(input: PostRef): Promise<PreparedPublish>;
+  /** Read-only: is the prepared media ready to publish? */
+  checkPrepared(input: PostRef & { prepared: PreparedPublish }): Promise<PrepareCheck>;
+  /** The step that makes the post visible. Never retried blindly. */
+  commitPublish(input: PostRef & { prepared: PreparedPublish }): Promise<PublishedRef>;
+  /** Read-only: after a commit whose outcome is unknown, ask the network what happened. */
+  reconcilePublish(input: PostRef & { prepared: PreparedPublish; commitStartedAt: string }): Promise<ReconcileResult>;
+  /** Best effort, after publishing: the public URL of the published post. */
+  resolvePermalink(input: PostRef & { releaseId: string }): Promise<string | null>;
+}
+
+/** Failure type names thrown by activities (ApplicationFailure.type). */
+export const PUBLISH_FAILURE_TYPE = 'PublishFailure';

@@ -1,0 +1,26 @@
+import type { ErrorCode } from './error-codes';
+
+/**
+ * What a publishing step reports when it fails. It crosses the Temporal boundary as the details
+ * of an ApplicationFailure, so it holds plain data only.
+ *
+ * - `outcome: 'not-applied'` means the network provably did not act on the request (it refused
+ *   it, or the request never left); `'unknown'` means the request may have been applied
+ *   (timeout, reset, 5xx after sending) and must be reconciled before any retry.
+ * - `retryable` says whether trying the same step again can help (a temporary error), as opposed
+ *   to a problem the user must fix.
+ */
+export interface PublishFailure {
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+  outcome: 'not-applied' | 'unknown';
+  retryAfterMs?: number;
+  /** The network's own error identifiers, for operators (never shown as the user message). */
+  network?: {
+    status?: number;
+    code?: string | number;
+    subcode?: string | number;
+    traceId?: string;
+  };
+}

@@ -1,0 +1,77 @@
+import type {
+  MediaRef,
+  PreparedPublish,
+  PrepareCheck,
+  ProviderId,
+  PublishedRef,
+  ReconcileResult,
+} from '@herald/domain';
+
+/** The connected account on the network (a Facebook Page, an Instagram business account, …). */
+export interface ProviderAccount {
+  provider: ProviderId;
+  /** The network's id of the account (Page id, IG user id, TikTok open_id). */
+  internalId: string;
+}
+
+/** Decrypted credentials, read only through IntegrationRepository.getCredentials. Never logged. */
+export interface ProviderCredentials {
+  accessToken: string;
+  /** Meta (Facebook login): the user token beside the Page token, for reads a Page token may be refused. */
+  userAccessToken?: string;
+  refreshToken?: string;
+  /** ISO instant. */
+  expiresAt?: string;
+}
+
+export interface PublishContext {
+  account: ProviderAccount;
+  credentials: ProviderCredentials;
+}
+
+/** The post as the network will receive it. */
+export interface PublishablePost {
+  postId: string;
+  /** Plain text, already converted from the composer's HTML. */
+  content: string;
+  media: MediaRef[];
+  settings: Record<string, unknown>;
+}
+
+/**
+ * One network's publishing steps. The split exists so that nothing is ever published twice:
+ * `prepare` and `check` may be retried freely, `commit` is the one step that makes the post
+ * visible and is never retried blindly, and `reconcile` asks the network, read-only, what a
+ * commit with an unknown outcome did.
+ *
+ * Every method throws ProviderError (with a PublishFailure) for anything the network refuses or
+ * fails at.
+ */
+export interface ProviderAdapter {
+  readonly provider: ProviderId;
+  prepare(ctx: PublishContext, post: PublishablePost): Promise<PreparedPublish>;
+  check(ctx: PublishContext, prepared: PreparedPublish): Promise<PrepareCheck>;
+  commit(ctx: PublishContext, post: PublishablePost, prepared: PreparedPublish): Promise<PublishedRef>;
+  reconcile(
+    ctx: PublishContext,
+    post: PublishablePost,
+    prepared: PreparedPublish,
+    commitStartedAt: Date,
+  ): Promise<ReconcileResult>;
+  /** The public URL of a published post, or null when the network will not say. */
+  permalink(ctx: PublishContext, releaseId: string): Promise<string | null>;
+}
+
+/** Base URLs of the networks' APIs: the real hosts in production, the sandbox in tests and demos. */
+export interface ProviderEndpoints {
+  /** e.g. https://graph.facebook.com or http://127.0.0.1:3900/graph.facebook.com */
+  facebookGraph: string;
+  /** e.g. https://graph.instagram.com */
+  instagramGraph: string;
+  /** e.g. https://open.tiktokapis.com */
+  tiktokApi: string;
+  /** Graph API version path segment, e.g. v21.0 */
+  graphVersion: string;
+  /** Per-request timeout; past it the outcome of a write is unknown. */
+  requestTimeoutMs: number;
+}
