@@ -1,3 +1,5 @@
+export * from './api.config';
 export * from './logger';
 export * from './parse-env.util';
 export * from './sandbox.config';
+export * from './worker.config';

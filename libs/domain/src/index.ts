@@ -1,3 +1,4 @@
+export * from './credentials.types';
 export * from './error-codes';
 export * from './iso-instant';
 export * from './media.types';

@@ -16,6 +16,11 @@ export interface PublishFailure {
   retryable: boolean;
   outcome: 'not-applied' | 'unknown';
   retryAfterMs?: number;
+  /**
+   * What the preparation step made is gone (an Instagram container expired, say): trying again
+   * means preparing again, which is safe because prepared media is invisible.
+   */
+  prepareAgain?: boolean;
   /** The network's own error identifiers, for operators (never shown as the user message). */
   network?: {
     status?: number;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { httpUrl, positiveMs } from './parse-env.util';
+
+/** Settings every Herald process shares. */
+export const databaseSchema = {
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+};
+
+export const redisSchema = {
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  /** Keeps test runs and `npm start` apart on one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('herald:'),
+};
+
+export const temporalSchema = {
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+};
+
+/** 32 random bytes, base64: encrypts OAuth tokens at rest (AES-256-GCM). */
+export const encryptionSchema = {
+  HERALD_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+};
+
+export const providerSchema = {
+  META_GRAPH_URL: httpUrl.default('https://graph.facebook.com'),
+  INSTAGRAM_GRAPH_URL: httpUrl.default('https://graph.instagram.com'),
+  TIKTOK_API_URL: httpUrl.default('https://open.tiktokapis.com'),
+  META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+  PROVIDER_TIMEOUT_MS: positiveMs(30_000),
+};
+
+export const logSchema = {
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+};
