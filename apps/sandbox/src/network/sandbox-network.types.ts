@@ -1,0 +1,29 @@
+import type { Express } from 'express';
+
+/** An admin request the network cannot accept; answered with 400 (or `status`). */
+export class AdminInputError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'AdminInputError';
+  }
+}
+
+/**
+ * One emulated provider family (Meta today; TikTok next). The app mounts its hosts and routes
+ * the admin account API to it by the `network` names it claims. Everything else (store, clock,
+ * request log, faults, media fetcher) is shared and handed to it at construction.
+ */
+export interface SandboxNetwork {
+  /** Values of `network` in the admin account API that this module owns, e.g. facebook, instagram. */
+  readonly accountNetworks: readonly string[];
+  mount(app: Express): void;
+  createAccount(input: Record<string, unknown>): unknown;
+  listAccounts(): unknown[];
+  /** The updated account, or undefined when this module has no account with that id. */
+  patchAccount(id: string, patch: Record<string, unknown>): unknown;
+  /** Creates the default demo accounts when the state holds none of this module's accounts. */
+  seedIfEmpty(): void;
+}
