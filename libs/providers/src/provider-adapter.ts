@@ -1,4 +1,5 @@
 import type {
+  IntegrationCredentials,
   MediaRef,
   PreparedPublish,
   PrepareCheck,
@@ -15,14 +16,7 @@ export interface ProviderAccount {
 }
 
 /** Decrypted credentials, read only through IntegrationRepository.getCredentials. Never logged. */
-export interface ProviderCredentials {
-  accessToken: string;
-  /** Meta (Facebook login): the user token beside the Page token, for reads a Page token may be refused. */
-  userAccessToken?: string;
-  refreshToken?: string;
-  /** ISO instant. */
-  expiresAt?: string;
-}
+export type ProviderCredentials = IntegrationCredentials;
 
 export interface PublishContext {
   account: ProviderAccount;
