@@ -1,0 +1,106 @@
+import { type IntegrationCredentials, isProviderId, type ProviderId } from '@herald/domain';
+import type { CredentialsCipher } from '../crypto/credentials-cipher';
+import type { Db } from '../prisma.client';
+
+export interface IntegrationRecord {
+  id: string;
+  organizationId: string;
+  provider: ProviderId;
+  internalId: string;
+  name: string;
+  picture: string | null;
+  profile: string | null;
+  disabled: boolean;
+  refreshNeeded: boolean;
+  timeZone: string | null;
+}
+
+export interface IntegrationUpsert {
+  provider: ProviderId;
+  internalId: string;
+  name: string;
+  picture?: string | null;
+  profile?: string | null;
+  credentials: IntegrationCredentials;
+  tokenExpiresAt?: Date | null;
+}
+
+const SELECT = {
+  id: true,
+  organizationId: true,
+  provider: true,
+  internalId: true,
+  name: true,
+  picture: true,
+  profile: true,
+  disabled: true,
+  refreshNeeded: true,
+  timeZone: true,
+} as const;
+
+type Row = { provider: string } & Omit<IntegrationRecord, 'provider'>;
+
+function toRecord(row: Row): IntegrationRecord {
+  if (!isProviderId(row.provider)) throw new Error(`Integration ${row.id} has an unknown provider ${row.provider}`);
+  return { ...row, provider: row.provider };
+}
+
+/** Channels. Every read takes the organization first; deleted channels are invisible. */
+export class IntegrationRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: CredentialsCipher,
+  ) {}
+
+  async listForOrganization(organizationId: string): Promise<IntegrationRecord[]> {
+    const rows = await this.db.integration.findMany({
+      where: { organizationId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: SELECT,
+    });
+    return rows.map(toRecord);
+  }
+
+  async findForOrganization(organizationId: string, id: string): Promise<IntegrationRecord | null> {
+    const row = await this.db.integration.findFirst({ where: { id, organizationId, deletedAt: null }, select: SELECT });
+    return row ? toRecord(row) : null;
+  }
+
+  async findManyForOrganization(organizationId: string, ids: readonly string[]): Promise<Map<string, IntegrationRecord>> {
+    const rows = await this.db.integration.findMany({
+      where: { organizationId, id: { in: [...ids] }, deletedAt: null },
+      select: SELECT,
+    });
+    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+  }
+
+  /** Connects a channel, or refreshes its name and credentials when it is connected already. */
+  async upsert(organizationId: string, data: IntegrationUpsert): Promise<IntegrationRecord> {
+    const credentials = this.cipher.encrypt(data.credentials);
+    const fields = {
+      name: data.name,
+      picture: data.picture ?? null,
+      profile: data.profile ?? null,
+      credentials,
+      tokenExpiresAt: data.tokenExpiresAt ?? null,
+    };
+    const row = await this.db.integration.upsert({
+      where: {
+        organizationId_provider_internalId: { organizationId, provider: data.provider, internalId: data.internalId },
+      },
+      create: { organizationId, provider: data.provider, internalId: data.internalId, ...fields },
+      update: { ...fields, deletedAt: null, refreshNeeded: false },
+      select: SELECT,
+    });
+    return toRecord(row);
+  }
+
+  /** The only way to read a channel's tokens. */
+  async getCredentials(organizationId: string, id: string): Promise<IntegrationCredentials | null> {
+    const row = await this.db.integration.findFirst({
+      where: { id, organizationId, deletedAt: null },
+      select: { credentials: true },
+    });
+    return row ? this.cipher.decrypt<IntegrationCredentials>(row.credentials) : null;
+  }
+}

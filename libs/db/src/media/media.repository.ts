@@ -1,0 +1,45 @@
+import type { MediaKind } from '@herald/domain';
+import type { Db } from '../prisma.client';
+
+export interface MediaRecord {
+  id: string;
+  name: string;
+  originalName: string | null;
+  path: string;
+  mimeType: string;
+  kind: MediaKind;
+  fileSize: number;
+}
+
+const SELECT = { id: true, name: true, originalName: true, path: true, mimeType: true, kind: true, fileSize: true } as const;
+
+function toRecord(row: Omit<MediaRecord, 'kind'> & { kind: string }): MediaRecord {
+  return { ...row, kind: row.kind === 'video' ? 'video' : 'image' };
+}
+
+export class MediaRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(organizationId: string, data: Omit<MediaRecord, 'id'>): Promise<MediaRecord> {
+    return toRecord(await this.db.media.create({ data: { organizationId, ...data }, select: SELECT }));
+  }
+
+  async findManyForOrganization(organizationId: string, ids: readonly string[]): Promise<Map<string, MediaRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.media.findMany({
+      where: { organizationId, id: { in: [...ids] }, deletedAt: null },
+      select: SELECT,
+    });
+    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+  }
+
+  /** Media of the organization whose public URL is one of these paths (clients may send only the path). */
+  async findManyByPath(organizationId: string, paths: readonly string[]): Promise<Map<string, MediaRecord>> {
+    if (paths.length === 0) return new Map();
+    const rows = await this.db.media.findMany({
+      where: { organizationId, path: { in: [...paths] }, deletedAt: null },
+      select: SELECT,
+    });
+    return new Map(rows.map((r) => [r.path, toRecord(r)]));
+  }
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { CredentialsCipher } from '../crypto/credentials-cipher';
+import { IntegrationRepository } from '../integrations/integration.repository';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { type Db, createPrismaClient } from '../prisma.client';
+import { PostRepository } from './post.repository';
+import type { NewPost } from './post.types';
+
+// Provided by `npm test` (scripts/test.mjs): a database of this run's own, migrated.
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this suite through npm test`);
+  return value;
+};
+
+describe(PostRepository.name, () => {
+  let db: Db;
+  let posts: PostRepository;
+  let organizationId: string;
+  let otherOrganizationId: string;
+  let integrationId: string;
+
+  beforeAll(async () => {
+    db = createPrismaClient(env('DATABASE_URL'), { maxConnections: 4 });
+    posts = new PostRepository(db);
+    const organizations = new OrganizationRepository(db);
+    organizationId = (await organizations.create({ name: 'repo-test' })).id;
+    otherOrganizationId = (await organizations.create({ name: 'repo-test-other' })).id;
+    const integrations = new IntegrationRepository(db, new CredentialsCipher(env('HERALD_ENCRYPTION_KEY')));
+    integrationId = (
+      await integrations.upsert(organizationId, {
+        provider: 'instagram',
+        internalId: `ig-${randomUUID()}`,
+        name: 'IG',
+        credentials: { accessToken: 'token' },
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  const newPost = (publishAt: Date, overrides: Partial<NewPost> = {}): NewPost => ({
+    integrationId,
+    group: randomUUID(),
+    state: 'QUEUE',
+    publishAt,
+    content: 'hello',
+    media: [{ path: 'https://example.com/a.jpg', kind: 'image' }],
+    settings: {},
+    creationMethod: 'API',
+    ...overrides,
+  });
+
+  it('should claim a due post once for a run and again for the same run', async () => {
+    const now = new Date();
+    const [post] = await posts.createMany(organizationId, [newPost(new Date(now.getTime() - 1000))]);
+    const first = await posts.claimForPublishing(organizationId, post!.id, 'run-1', now);
+    const again = await posts.claimForPublishing(organizationId, post!.id, 'run-1', now);
+    const otherRun = await posts.claimForPublishing(organizationId, post!.id, 'run-2', now);
+    expect(first).toEqual({ kind: 'claimed', provider: 'instagram', integrationId });
+    expect(again).toEqual(first);
+    expect(otherRun).toEqual({ kind: 'skip', reason: 'the post is PUBLISHING, not QUEUE' });
+  });
+
+  it('should not claim a post that was moved later, and say until when', async () => {
+    const later = new Date(Date.now() + 3_600_000);
+    const [post] = await posts.createMany(organizationId, [newPost(later)]);
+    const outcome = await posts.claimForPublishing(organizationId, post!.id, 'run', new Date());
+    expect(outcome).toEqual({ kind: 'not-yet', publishAt: later });
+    expect((await posts.findForOrganization(organizationId, post!.id))?.state).toBe('QUEUE');
+  });
+
+  it('should not claim a deleted post', async () => {
+    const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+    await posts.softDeleteGroup(organizationId, post!.group, new Date());
+    expect(await posts.claimForPublishing(organizationId, post!.id, 'run', new Date())).toEqual({
+      kind: 'skip',
+      reason: 'the post was deleted',
+    });
+  });
+
+  it('should let exactly one of a delete and a claim win when they race', async () => {
+    for (let i = 0; i < 20; i++) {
+      const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+      const [claim, deletion] = await Promise.all([
+        posts.claimForPublishing(organizationId, post!.id, `race-${i}`, new Date()),
+        posts.softDeleteGroup(organizationId, post!.group, new Date()),
+      ]);
+      const claimed = claim.kind === 'claimed';
+      const deleted = deletion.deletedIds.includes(post!.id);
+      expect([claimed, deleted]).toContainEqual(true);
+      expect(claimed && deleted).toBe(false);
+      expect(deletion.publishingIds.includes(post!.id)).toBe(claimed);
+    }
+  });
+
+  it('should record a publication once, whatever the retries', async () => {
+    const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+    await posts.claimForPublishing(organizationId, post!.id, 'run', new Date());
+    await posts.markPublished(organizationId, post!.id, { releaseId: '1789', releaseUrl: 'https://x/p/1' }, new Date());
+    await posts.markFailed(organizationId, post!.id, { code: 'INTERNAL', message: 'late retry' });
+    const stored = await posts.findForOrganization(organizationId, post!.id);
+    expect(stored).toMatchObject({ state: 'PUBLISHED', releaseId: '1789', releaseUrl: 'https://x/p/1', errorCode: null });
+  });
+
+  it('should keep organizations apart', async () => {
+    const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+    expect(await posts.findForOrganization(otherOrganizationId, post!.id)).toBeNull();
+    expect(await posts.claimForPublishing(otherOrganizationId, post!.id, 'run', new Date())).toEqual({
+      kind: 'skip',
+      reason: 'the post does not exist',
+    });
+    const deletion = await posts.softDeleteGroup(otherOrganizationId, post!.group, new Date());
+    expect(deletion.deletedIds).toEqual([]);
+  });
+
+  it('should store publish times as instants, whatever the time zone of the process', async () => {
+    const instant = new Date('2026-03-29T01:30:00.000Z');
+    const [post] = await posts.createMany(organizationId, [newPost(instant, { timeZone: 'Europe/London' })]);
+    const rows = await db.$queryRawUnsafe<Array<{ publishAt: string }>>(
+      `SELECT to_char("publishAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "publishAt" FROM posts WHERE id = $1`,
+      post!.id,
+    );
+    expect(rows[0]?.publishAt).toBe('2026-03-29T01:30:00.000');
+    expect((await posts.findForOrganization(organizationId, post!.id))?.timeZone).toBe('Europe/London');
+  });
+});
