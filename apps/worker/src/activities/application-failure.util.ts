@@ -1,0 +1,30 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { PUBLISH_FAILURE_TYPE } from '@herald/contracts';
+import type { PublishFailure } from '@herald/domain';
+import { ProviderError } from '@herald/providers';
+
+/**
+ * Carries a classified failure across the Temporal boundary. Temporal retries the same activity
+ * only when that can help: not when the user must act, and not when what was prepared is gone
+ * (the workflow prepares again). The step that publishes is never retried by Temporal at all
+ * (its proxy allows one attempt); the workflow decides, after reconciling when needed.
+ */
+export function toApplicationFailure(failure: PublishFailure): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: PUBLISH_FAILURE_TYPE,
+    message: failure.message,
+    nonRetryable: !failure.retryable || failure.prepareAgain === true,
+    details: [failure],
+    nextRetryDelay: failure.retryAfterMs,
+  });
+}
+
+/** Runs an adapter call and turns its ProviderError into the failure the workflow reads. */
+export async function classified<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ProviderError) throw toApplicationFailure(error.failure);
+    throw error;
+  }
+}

@@ -1,0 +1,251 @@
+// The workflow's own logic against the real Temporal dev server, with its activities stubbed
+// (the end-to-end suites run the real ones). Each test programs the stubs it needs.
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import {
+  PUBLISH_FAILURE_TYPE,
+  PUBLISH_POST_WORKFLOW,
+  type ClaimResult,
+  type PostLifecycleActivities,
+  type ProviderPublishActivities,
+  type PublishPostInput,
+  type PublishPostResult,
+  TASK_QUEUES,
+  publishStatusQuery,
+  reschedulePostSignal,
+} from '@herald/contracts';
+import type { PublishFailure } from '@herald/domain';
+import { createTestNamespace, testEnv } from '@herald/testing';
+
+type Stubs = PostLifecycleActivities & ProviderPublishActivities;
+
+const claimed: ClaimResult = { kind: 'claimed', provider: 'instagram', integrationId: 'int-1' };
+const prepared = { provider: 'instagram' as const, data: { containerId: 'c-1' } };
+
+function failure(f: Partial<PublishFailure> & Pick<PublishFailure, 'code'>): ApplicationFailure {
+  const details: PublishFailure = { message: f.code, retryable: false, outcome: 'not-applied', ...f };
+  return ApplicationFailure.create({ type: PUBLISH_FAILURE_TYPE, message: details.message, nonRetryable: true, details: [details] });
+}
+
+function happyStubs(): jest.Mocked<Stubs> {
+  const stub = <K extends keyof Stubs>(impl: Stubs[K]) => jest.fn(impl as (...args: never[]) => unknown) as unknown as jest.Mocked<Stubs>[K];
+  return {
+    claimPostForPublishing: stub<'claimPostForPublishing'>(async () => claimed),
+    markPostPublished: stub<'markPostPublished'>(async () => undefined),
+    markPostFailed: stub<'markPostFailed'>(async () => undefined),
+    preparePublish: stub<'preparePublish'>(async () => prepared),
+    checkPrepared: stub<'checkPrepared'>(async () => ({ status: 'ready', prepared })),
+    commitPublish: stub<'commitPublish'>(async () => ({ releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' })),
+    reconcilePublish: stub<'reconcilePublish'>(async () => ({ status: 'not-published', detail: 'container FINISHED' })),
+    resolvePermalink: stub<'resolvePermalink'>(async () => null),
+  };
+}
+
+describe('publishPostWorkflow', () => {
+  let stubs: jest.Mocked<Stubs> = happyStubs();
+  let client: Client;
+  let connection: NativeConnection;
+  let workers: Worker[] = [];
+  let running: Promise<void>[] = [];
+  let seq = 0;
+
+  // Workers call through `stubs`, which each test replaces.
+  const delegate = Object.fromEntries(
+    (Object.keys(stubs) as Array<keyof Stubs>).map((name) => [
+      name,
+      (...args: never[]) => (stubs[name] as (...a: never[]) => unknown)(...args),
+    ]),
+  ) as unknown as Stubs;
+
+  beforeAll(async () => {
+    try {
+      Runtime.install({ logger: new DefaultLogger('ERROR') });
+    } catch {
+      // already installed by another test file in this process
+    }
+    const { namespace, connection: clientConnection } = await createTestNamespace('workflow');
+    client = new Client({ connection: clientConnection, namespace });
+    connection = await NativeConnection.connect({ address: testEnv().temporalAddress });
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: new DefaultLogger('ERROR') });
+    workers = await Promise.all([
+      Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.workflows, workflowBundle, activities: delegate, shutdownForceTime: '10s' }),
+      Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.instagram, activities: delegate, shutdownForceTime: '10s' }),
+    ]);
+    running = workers.map((w) => w.run());
+  }, 120_000);
+
+  afterAll(async () => {
+    workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
+    await Promise.all(running);
+    await connection?.close();
+    await client?.connection.close();
+  }, 60_000);
+
+  beforeEach(() => {
+    stubs = happyStubs();
+  });
+
+  function start(publishAt: Date, timing: PublishPostInput['timing'] = { checkIntervalMs: 100 }) {
+    const postId = `post-${Date.now()}-${++seq}`;
+    return client.workflow.start<(input: PublishPostInput) => Promise<PublishPostResult>>(PUBLISH_POST_WORKFLOW, {
+      taskQueue: TASK_QUEUES.workflows,
+      workflowId: `post:${postId}`,
+      args: [{ organizationId: 'org-1', postId, publishAt: publishAt.toISOString(), timing }],
+    });
+  }
+
+  it('should wait for the publish time, then publish once and record the network post', async () => {
+    const publishAt = new Date(Date.now() + 2_000);
+    let claimedAt = 0;
+    stubs.claimPostForPublishing.mockImplementation(async () => {
+      claimedAt = Date.now();
+      return claimed;
+    });
+
+    const result = await (await start(publishAt)).result();
+
+    expect(result).toEqual({ outcome: 'published', releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' });
+    expect(claimedAt).toBeGreaterThanOrEqual(publishAt.getTime());
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+    expect(stubs.markPostPublished).toHaveBeenCalledWith(
+      expect.objectContaining({ releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' }),
+    );
+  });
+
+  it('should publish at the new time when the post is moved earlier', async () => {
+    const handle = await start(new Date(Date.now() + 10 * 60_000));
+    const movedTo = new Date(Date.now() + 1_500);
+    await handle.signal(reschedulePostSignal, { publishAt: movedTo.toISOString() });
+
+    const result = await handle.result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.claimPostForPublishing).toHaveBeenCalledTimes(1);
+  });
+
+  it('should not publish at the old time when the post is moved later', async () => {
+    const handle = await start(new Date(Date.now() + 1_500));
+    await handle.signal(reschedulePostSignal, { publishAt: new Date(Date.now() + 10 * 60_000).toISOString() });
+    await new Promise((r) => setTimeout(r, 4_000));
+
+    expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
+    expect((await handle.query(publishStatusQuery)).phase).toBe('waiting');
+    await handle.cancel();
+  });
+
+  it('should wait again when Postgres says the post is due later than the timer thought', async () => {
+    const later = new Date(Date.now() + 2_000);
+    const calls: number[] = [];
+    stubs.claimPostForPublishing.mockImplementation(async () => {
+      calls.push(Date.now());
+      return calls.length === 1 ? { kind: 'not-yet', publishAt: later.toISOString() } : claimed;
+    });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toBeGreaterThanOrEqual(later.getTime());
+  });
+
+  it('should end without touching the network when the post was deleted', async () => {
+    stubs.claimPostForPublishing.mockResolvedValue({ kind: 'skip', reason: 'the post was deleted' });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'skipped', reason: 'the post was deleted' });
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+  });
+
+  it('should record the published post, not publish again, when a commit with an unknown outcome did publish', async () => {
+    stubs.commitPublish.mockRejectedValue(failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' }));
+    stubs.reconcilePublish.mockResolvedValue({ status: 'published', ref: { releaseId: 'media-9', releaseUrl: 'https://x/p/9/' } });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'published', releaseId: 'media-9', releaseUrl: 'https://x/p/9/' });
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+    expect(stubs.markPostPublished).toHaveBeenCalledWith(expect.objectContaining({ releaseId: 'media-9' }));
+  });
+
+  it('should commit again only after the network confirms nothing was published', async () => {
+    stubs.commitPublish
+      .mockRejectedValueOnce(failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' }))
+      .mockResolvedValueOnce({ releaseId: 'media-2', releaseUrl: 'https://x/p/2/' });
+    stubs.reconcilePublish.mockResolvedValue({ status: 'not-published', detail: 'container FINISHED' });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: 'media-2' });
+    expect(stubs.reconcilePublish).toHaveBeenCalledTimes(1);
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(2);
+  }, 30_000);
+
+  it('should record OUTCOME_UNKNOWN, and not publish again, when the network cannot say what happened', async () => {
+    stubs.commitPublish.mockRejectedValue(failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' }));
+    stubs.reconcilePublish.mockResolvedValue({ status: 'unknown', detail: 'the container is PUBLISHED but no media matches' });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toMatchObject({ outcome: 'failed', code: 'OUTCOME_UNKNOWN' });
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+    expect(stubs.markPostFailed).toHaveBeenCalledWith(expect.objectContaining({ code: 'OUTCOME_UNKNOWN' }));
+  });
+
+  it('should treat a commit that never answers (a killed worker) as unknown and reconcile', async () => {
+    // The answer comes after the activity's time is up, as from a worker that died mid-call.
+    stubs.commitPublish.mockImplementation(() => new Promise((r) => setTimeout(() => r({ releaseId: 'too-late' }), 4_000)));
+    stubs.reconcilePublish.mockResolvedValue({ status: 'published', ref: { releaseId: 'media-7' } });
+
+    const result = await (await start(new Date(), { checkIntervalMs: 100, commitTimeoutMs: 1_500 })).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: 'media-7' });
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+    expect(stubs.reconcilePublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should record the network\'s reason, in the user\'s words, when it refuses the post', async () => {
+    const message = 'Facebook requires a Page admin to confirm their identity: complete the verification in the Facebook app.';
+    stubs.commitPublish.mockRejectedValue(failure({ code: 'IDENTITY_CHECKPOINT', message }));
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'failed', code: 'IDENTITY_CHECKPOINT', message });
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+    expect(stubs.markPostFailed).toHaveBeenCalledWith(expect.objectContaining({ code: 'IDENTITY_CHECKPOINT', message }));
+  });
+
+  it('should prepare the media again when the prepared media expired', async () => {
+    stubs.checkPrepared
+      .mockRejectedValueOnce(failure({ code: 'NETWORK_UNAVAILABLE', retryable: true, prepareAgain: true }))
+      .mockResolvedValue({ status: 'ready', prepared });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.preparePublish).toHaveBeenCalledTimes(2);
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should poll until the network has processed the media', async () => {
+    stubs.checkPrepared
+      .mockResolvedValueOnce({ status: 'pending' })
+      .mockResolvedValueOnce({ status: 'pending' })
+      .mockResolvedValue({ status: 'ready', prepared });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.checkPrepared).toHaveBeenCalledTimes(3);
+  });
+
+  it('should be cancelled while waiting, without claiming the post', async () => {
+    const handle = await start(new Date(Date.now() + 10 * 60_000));
+    await handle.cancel();
+
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
+  });
+});

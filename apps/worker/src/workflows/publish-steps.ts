@@ -1,0 +1,171 @@
+import { proxyActivities, sleep } from '@temporalio/workflow';
+import type { PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
+import type { PreparedPublish, PublishFailure, PublishedRef } from '@herald/domain';
+import { WorkflowPublishError, publishFailureOf } from './publish-failure.util';
+
+/** The step that publishes is tried again only when the network provably did not act on it. */
+const MAX_COMMIT_ATTEMPTS = 3;
+/** Media is prepared again at most this many times (an Instagram container expired, say). */
+const MAX_PREPARATIONS = 3;
+
+function proxiesFor(taskQueue: string, timing: PublishTiming) {
+  // Preparation and reads are safe to retry; a classified failure marks itself non-retryable.
+  const safe = proxyActivities<ProviderPublishActivities>({
+    taskQueue,
+    startToCloseTimeout: '2 minutes',
+    retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 },
+  });
+  // The step that makes the post visible runs once per decision; the workflow decides any retry.
+  const once = proxyActivities<ProviderPublishActivities>({
+    taskQueue,
+    startToCloseTimeout: timing.commitTimeoutMs,
+    retry: { maximumAttempts: 1 },
+  });
+  const bestEffort = proxyActivities<ProviderPublishActivities>({
+    taskQueue,
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2s', maximumAttempts: 3 },
+  });
+  return { safe, once, bestEffort };
+}
+
+export interface PublishStepsInput {
+  ref: PostRef;
+  taskQueue: string;
+  timing: PublishTiming;
+  onStep: (step: string) => void;
+}
+
+/**
+ * prepare → wait until ready → commit → permalink, where a commit whose outcome is unknown is
+ * reconciled with the network before anything else happens. Throws WorkflowPublishError with the
+ * failure to record.
+ */
+export async function runPublishSteps({ ref, taskQueue, timing, onStep }: PublishStepsInput): Promise<PublishedRef> {
+  const { safe, once, bestEffort } = proxiesFor(taskQueue, timing);
+  let prepared: PreparedPublish | undefined;
+  let preparations = 0;
+  let commits = 0;
+
+  for (;;) {
+    if (!prepared) {
+      preparations++;
+      onStep('prepare');
+      prepared = await attempt(() => safe.preparePublish(ref));
+    }
+
+    onStep('wait-ready');
+    try {
+      prepared = await waitUntilReady(safe, ref, prepared, timing);
+    } catch (error) {
+      const failure = failureFrom(error);
+      if (!failure.prepareAgain || preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError(failure);
+      prepared = undefined;
+      continue;
+    }
+
+    onStep('commit');
+    commits++;
+    const commitStartedAt = new Date(Date.now()).toISOString();
+    let failure: PublishFailure;
+    try {
+      const published = await once.commitPublish({ ...ref, prepared });
+      return await withPermalink(bestEffort, ref, published, onStep);
+    } catch (error) {
+      failure = publishFailureOf(error, 'unknown');
+    }
+
+    if (failure.outcome === 'unknown') {
+      onStep('reconcile');
+      const truth = await reconcile(safe, ref, prepared, commitStartedAt);
+      if (truth.status === 'published') return await withPermalink(bestEffort, ref, truth.ref, onStep);
+      if (truth.status === 'unknown') {
+        throw new WorkflowPublishError({
+          code: 'OUTCOME_UNKNOWN',
+          message: `Herald could not confirm whether the network published this post (${truth.detail}). Check the account before publishing it again.`,
+          retryable: false,
+          outcome: 'unknown',
+        });
+      }
+      // The network provably did not publish: trying again cannot duplicate the post.
+      failure = {
+        code: 'NETWORK_UNAVAILABLE',
+        message: `The network failed ${commits} time(s) while publishing; it confirms nothing was published.`,
+        retryable: true,
+        outcome: 'not-applied',
+      };
+    }
+    if (!failure.retryable || commits >= MAX_COMMIT_ATTEMPTS) {
+      throw new WorkflowPublishError({ ...failure, retryable: false });
+    }
+    if (failure.prepareAgain) {
+      if (preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError({ ...failure, retryable: false });
+      prepared = undefined;
+    }
+    await sleep(failure.retryAfterMs ?? 5_000 * commits);
+  }
+}
+
+async function attempt<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new WorkflowPublishError(publishFailureOf(error, 'not-applied'));
+  }
+}
+
+function failureFrom(error: unknown): PublishFailure {
+  return error instanceof WorkflowPublishError ? error.failure : publishFailureOf(error, 'not-applied');
+}
+
+async function waitUntilReady(
+  safe: ProviderPublishActivities,
+  ref: PostRef,
+  prepared: PreparedPublish,
+  timing: PublishTiming,
+): Promise<PreparedPublish> {
+  const deadline = Date.now() + timing.prepareDeadlineMs;
+  for (;;) {
+    const check = await attempt(() => safe.checkPrepared({ ...ref, prepared }));
+    if (check.status === 'ready') return check.prepared;
+    if (Date.now() >= deadline) {
+      throw new WorkflowPublishError({
+        code: 'NETWORK_UNAVAILABLE',
+        message: `The network was still processing the media after ${Math.round(timing.prepareDeadlineMs / 60_000)} minutes; nothing was published.`,
+        retryable: false,
+        outcome: 'not-applied',
+      });
+    }
+    await sleep(timing.checkIntervalMs);
+  }
+}
+
+async function reconcile(
+  safe: ProviderPublishActivities,
+  ref: PostRef,
+  prepared: PreparedPublish,
+  commitStartedAt: string,
+) {
+  try {
+    return await safe.reconcilePublish({ ...ref, prepared, commitStartedAt });
+  } catch (error) {
+    return { status: 'unknown' as const, detail: publishFailureOf(error, 'unknown').message };
+  }
+}
+
+/** The post is live; a missing link must not turn it into a failure. */
+async function withPermalink(
+  bestEffort: ProviderPublishActivities,
+  ref: PostRef,
+  published: PublishedRef,
+  onStep: (step: string) => void,
+): Promise<PublishedRef> {
+  if (published.releaseUrl) return published;
+  onStep('permalink');
+  try {
+    const url = await bestEffort.resolvePermalink({ ...ref, releaseId: published.releaseId });
+    return url ? { ...published, releaseUrl: url } : published;
+  } catch {
+    return published;
+  }
+}
