@@ -1,0 +1,47 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './dependency-errors.util';
+import type { ErrorBody } from './error-body';
+
+/** Maps every error to the API's error shape, once, at the edge. */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      const body: ErrorBody = { statusCode: exception.status, code: exception.code, message: exception.message, ...exception.extra };
+      if (exception.code === 'UNAUTHORIZED') body.msg = exception.message;
+      return body;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      return {
+        statusCode: status,
+        code: status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL',
+        message: Array.isArray(message) ? message.join('; ') : String(message),
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: 503,
+        code: 'DEPENDENCY_UNAVAILABLE',
+        dependency: 'postgres',
+        message: 'The database is not reachable right now; nothing was changed. Try again in a moment.',
+      };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'Herald failed to handle this request.' };
+  }
+}

@@ -1,0 +1,9 @@
+/** Injection tokens for values that are not classes. */
+export const API_CONFIG = Symbol('API_CONFIG');
+export const PRISMA = Symbol('PRISMA');
+export const REDIS = Symbol('REDIS');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+export const CLOCK = Symbol('CLOCK');
+
+export type Clock = () => Date;

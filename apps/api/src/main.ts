@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ApiConfig } from '@herald/config';
+import { AppModule } from './app.module';
+import { AppExceptionFilter } from './common/app-exception.filter';
+import { API_CONFIG } from './infrastructure/tokens';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: new ConsoleLogger({ json: true, colors: false }),
+  });
+  const config = app.get<ApiConfig>(API_CONFIG);
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AppExceptionFilter());
+  // Uploaded media must be public: the networks download it from here.
+  app.useStaticAssets(path.resolve(config.UPLOAD_DIR), { prefix: '/uploads/', index: false, dotfiles: 'deny' });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  app.get(ConsoleLogger).log?.(`Herald API listening on http://${config.HOST}:${config.PORT}/api`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

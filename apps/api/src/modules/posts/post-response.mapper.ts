@@ -1,0 +1,40 @@
+import { toPostizState } from '@herald/domain';
+import type { PostRecord } from '@herald/db';
+
+/**
+ * A post as Postiz clients read it, plus what Postiz lacks: Herald's own state (with
+ * PUBLISHING), the error in plain words with its code, and the link to the workflow.
+ */
+export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: string) => string) {
+  return {
+    id: post.id,
+    content: post.content,
+    publishDate: post.publishAt.toISOString(),
+    releaseURL: post.releaseUrl,
+    releaseId: post.releaseId,
+    state: toPostizState(post.state),
+    intervalInDays: null,
+    group: post.group,
+    creationMethod: post.creationMethod,
+    settings: { __type: post.integration.provider, ...post.settings },
+    tags: [],
+    image: post.media.map((m) => ({ id: m.id ?? null, path: m.path })),
+    integration: {
+      id: post.integration.id,
+      providerIdentifier: post.integration.provider,
+      name: post.integration.name,
+      picture: post.integration.picture,
+    },
+    // Herald's additions
+    heraldState: post.state,
+    publishAt: post.publishAt.toISOString(),
+    timeZone: post.timeZone,
+    publishedAt: post.publishedAt?.toISOString() ?? null,
+    error: post.errorMessage,
+    errorCode: post.errorCode,
+    workflowId: post.workflowId,
+    workflowUrl: post.workflowId ? workflowUrl(post.workflowId) : null,
+  };
+}
+
+export type PostResponse = ReturnType<typeof toPostResponse>;

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig } from '@herald/config';
+import {
+  IntegrationRepository,
+  MediaRepository,
+  OrganizationRepository,
+  type PostRecord,
+  PostRepository,
+} from '@herald/db';
+import { parseInstant } from '@herald/domain';
+import { AppError } from '../../common/app-error';
+import { API_CONFIG, CLOCK, type Clock } from '../../infrastructure/tokens';
+import { buildNewPosts } from './build-new-posts';
+import { createPostSchema, fieldPath } from './dto/create-post.schema';
+import { PublishScheduler } from './publish-scheduler.service';
+
+export interface CreatedPost {
+  postId: string;
+  integration: string;
+  group: string;
+  state: string;
+  publishAt: string;
+}
+
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly posts: PostRepository,
+    private readonly integrations: IntegrationRepository,
+    private readonly media: MediaRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly scheduler: PublishScheduler,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
+
+  /**
+   * Stores the posts and starts one workflow per scheduled post. Nothing stays in QUEUE without
+   * a workflow: if Temporal refuses, the rows are removed again and the caller gets a 503.
+   */
+  async create(organizationId: string, rawBody: unknown): Promise<CreatedPost[]> {
+    const parsed = createPostSchema.safeParse(rawBody);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw AppError.validation(fieldPath(issue.path) || 'body', issue.message);
+    }
+    const body = parsed.data;
+    const images = body.posts.flatMap((p) => p.value.flatMap((v) => v.image));
+    const [organization, integrations, mediaById, mediaByPath] = await Promise.all([
+      this.organizations.findById(organizationId),
+      this.integrations.findManyForOrganization(organizationId, body.posts.map((p) => p.integration.id)),
+      this.media.findManyForOrganization(organizationId, images.flatMap((i) => (i.id ? [i.id] : []))),
+      this.media.findManyByPath(organizationId, images.map((i) => i.path)),
+    ]);
+    const newPosts = buildNewPosts(body, {
+      now: this.now(),
+      pastGraceMs: this.config.SCHEDULE_PAST_GRACE_MS,
+      defaultTimeZone: organization?.timeZone ?? 'UTC',
+      integrations,
+      mediaById,
+      mediaByPath,
+    });
+
+    const created = await this.posts.createMany(organizationId, newPosts);
+    const scheduled = created.filter((p) => p.state === 'QUEUE');
+    const started = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
+    const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      await this.posts.hardDeleteMany(organizationId, created.map((p) => p.id));
+      // Any workflow that did start finds no post when it wakes, and ends without publishing.
+      await Promise.all(scheduled.map((p) => this.scheduler.cancel(p.id)));
+      throw failure.reason;
+    }
+    await this.posts.setWorkflowIds(
+      organizationId,
+      scheduled.map((p, i) => ({ postId: p.id, workflowId: (started[i] as PromiseFulfilledResult<string>).value })),
+    );
+    return created.map((p) => ({
+      postId: p.id,
+      integration: p.integrationId,
+      group: p.group,
+      state: p.state,
+      publishAt: p.publishAt.toISOString(),
+    }));
+  }
+
+  async list(organizationId: string, query: { startDate?: unknown; endDate?: unknown }): Promise<PostRecord[]> {
+    const from = parseInstant(query.startDate);
+    if (!from.ok) throw AppError.validation('startDate', from.reason);
+    const to = parseInstant(query.endDate);
+    if (!to.ok) throw AppError.validation('endDate', to.reason);
+    if (to.value < from.value) throw AppError.validation('endDate', 'is before startDate');
+    return this.posts.listForOrganization(organizationId, { from: from.value, to: to.value });
+  }
+
+  async get(organizationId: string, id: string): Promise<PostRecord> {
+    const post = await this.posts.findForOrganization(organizationId, id);
+    if (!post) throw new AppError('NOT_FOUND', `No post ${id} in this organization`);
+    return post;
+  }
+
+  /** Deletes the post's whole group, as Postiz does, and cancels the pending publishes. */
+  async deleteGroupOf(organizationId: string, id: string): Promise<{ deleted: string[] }> {
+    const post = await this.get(organizationId, id);
+    const result = await this.posts.softDeleteGroup(organizationId, post.group, this.now());
+    await Promise.all(result.deletedIds.map((postId) => this.scheduler.cancel(postId)));
+    if (result.publishingIds.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `Post ${result.publishingIds.join(', ')} is being published right now and cannot be deleted; ` +
+          `${result.deletedIds.length} other post(s) of the group were deleted.`,
+      );
+    }
+    return { deleted: result.deletedIds };
+  }
+
+  workflowUrl(workflowId: string): string {
+    return this.scheduler.workflowUrl(workflowId);
+  }
+}

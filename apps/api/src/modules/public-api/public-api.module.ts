@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import type { ApiConfig } from '@herald/config';
+import { API_CONFIG } from '../../infrastructure/tokens';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { IntegrationsService } from '../integrations/integrations.service';
+import { MediaService } from '../media/media.service';
+import { PostsService } from '../posts/posts.service';
+import { PublishScheduler } from '../posts/publish-scheduler.service';
+import { PublicIntegrationsController } from './public-integrations.controller';
+import { PublicMediaController } from './public-media.controller';
+import { PublicPostsController } from './public-posts.controller';
+
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [API_CONFIG],
+      // Uploads stream to disk (videos may be 1 GB); MediaService checks and moves them.
+      useFactory: (c: ApiConfig) => ({
+        dest: path.resolve(c.UPLOAD_DIR, '.incoming'),
+        limits: { fileSize: Math.max(c.UPLOAD_MAX_VIDEO_BYTES, c.UPLOAD_MAX_IMAGE_BYTES), files: 1 },
+      }),
+    }),
+  ],
+  controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController],
+  providers: [ApiKeyGuard, PostsService, PublishScheduler, IntegrationsService, MediaService],
+})
+export class PublicApiModule {}
