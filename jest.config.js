@@ -30,12 +30,14 @@ module.exports = {
     {
       ...common,
       displayName: 'int',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {
       ...common,
       displayName: 'e2e',
+      testTimeout: 120_000,
       testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
