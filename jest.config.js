@@ -12,6 +12,9 @@ delete swcrc.$schema;
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
+  // Jest 30 "soft-deletes" globals between files and warns when the Temporal SDK's native
+  // runtime touches them later; the runtime is shared across files on purpose.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
   moduleNameMapper: {
     '^@herald/(domain|contracts|config|db|providers|testing)$': '<rootDir>/libs/$1/src/index.ts',
@@ -30,14 +33,14 @@ module.exports = {
     {
       ...common,
       displayName: 'int',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/jest/long-timeout.js'],
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {
       ...common,
       displayName: 'e2e',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/jest/long-timeout.js'],
       testMatch: ['<rootDir>/e2e/**/*.e2e.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiConfig } from '@herald/config';
@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   app.useStaticAssets(path.resolve(config.UPLOAD_DIR), { prefix: '/uploads/', index: false, dotfiles: 'deny' });
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  app.get(ConsoleLogger).log?.(`Herald API listening on http://${config.HOST}:${config.PORT}/api`);
+  new Logger('bootstrap').log(`Herald API listening on http://${config.HOST}:${config.PORT}/api`);
 }
 
 bootstrap().catch((error: unknown) => {

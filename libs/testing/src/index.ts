@@ -6,3 +6,4 @@ export * from './test-env';
 export * from './test-organization';
 export * from './wait-until';
 export * from './test-namespace';
+export * from './public-api-client';

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
 import type Redis from 'ioredis';
 import type { Db } from '@herald/db';
@@ -30,7 +31,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready() {
+  async ready(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis, temporal] = await Promise.all([
       this.check(() => this.db.$queryRawUnsafe('SELECT 1')),
       this.check(async () => {
@@ -46,7 +47,7 @@ export class HealthController {
     const checks = { postgres, redis, temporal };
     const ok = Object.values(checks).every((c) => c.status === 'up');
     const body = { status: ok ? 'ok' : 'degraded', checks };
-    if (!ok) throw new HttpException(body, 503);
+    response.status(ok ? 200 : 503);
     return body;
   }
 
