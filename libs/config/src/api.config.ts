@@ -26,6 +26,7 @@ const schema = z.object({
   PUBLISH_CHECK_INTERVAL_MS: positiveMs(5_000),
   PUBLISH_PREPARE_DEADLINE_MS: positiveMs(15 * 60_000),
   PUBLISH_COMMIT_TIMEOUT_MS: positiveMs(2 * 60_000),
+  PUBLISH_CONFIRM_DEADLINE_MS: positiveMs(30 * 60_000),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -14,12 +14,15 @@ export interface PublishTiming {
   prepareDeadlineMs: number;
   /** Longest single attempt of the step that publishes; past it the outcome is unknown. */
   commitTimeoutMs: number;
+  /** How long a post the network accepted may take to go live (TikTok processes after accepting). */
+  confirmDeadlineMs: number;
 }
 
 export const DEFAULT_PUBLISH_TIMING: PublishTiming = {
   checkIntervalMs: 5_000,
   prepareDeadlineMs: 15 * 60_000,
   commitTimeoutMs: 2 * 60_000,
+  confirmDeadlineMs: 30 * 60_000,
 };
 
 export interface PublishPostInput {

@@ -1,4 +1,6 @@
 import type {
+  CommitOutcome,
+  ConfirmCheck,
   ErrorCode,
   PreparedPublish,
   PrepareCheck,
@@ -39,9 +41,13 @@ export interface ProviderPublishActivities {
   /** Read-only: is the prepared media ready to publish? */
   checkPrepared(input: PostRef & { prepared: PreparedPublish }): Promise<PrepareCheck>;
   /** The step that makes the post visible. Never retried blindly. */
-  commitPublish(input: PostRef & { prepared: PreparedPublish }): Promise<PublishedRef>;
+  commitPublish(input: PostRef & { prepared: PreparedPublish }): Promise<CommitOutcome>;
+  /** Read-only: has a post the network accepted gone live yet? */
+  confirmPublished(input: PostRef & { pending: PreparedPublish }): Promise<ConfirmCheck>;
   /** Read-only: after a commit whose outcome is unknown, ask the network what happened. */
-  reconcilePublish(input: PostRef & { prepared: PreparedPublish; commitStartedAt: string }): Promise<ReconcileResult>;
+  reconcilePublish(
+    input: PostRef & { prepared: PreparedPublish; commitStartedAt: string; progress?: Record<string, unknown> },
+  ): Promise<ReconcileResult>;
   /** Best effort, after publishing: the public URL of the published post. */
   resolvePermalink(input: PostRef & { releaseId: string }): Promise<string | null>;
 }

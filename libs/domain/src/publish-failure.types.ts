@@ -21,6 +21,16 @@ export interface PublishFailure {
    * means preparing again, which is safe because prepared media is invisible.
    */
   prepareAgain?: boolean;
+  /**
+   * The network rejected the access token itself: refreshing the channel's token (where the
+   * network allows it) and trying once more may succeed.
+   */
+  tokenRejected?: boolean;
+  /**
+   * What a commit that failed half way had already obtained (a TikTok publish_id, say), for the
+   * reconciliation that follows. Plain data; never credentials.
+   */
+  commitProgress?: Record<string, unknown>;
   /** The network's own error identifiers, for operators (never shown as the user message). */
   network?: {
     status?: number;

@@ -24,8 +24,21 @@ export type PrepareCheck =
   | { status: 'pending'; detail?: string }
   | { status: 'ready'; prepared: PreparedPublish };
 
+/**
+ * What the publishing step achieved: the post is live, or the network accepted it and is still
+ * processing it (TikTok), in which case `confirm` is polled with `pending`.
+ */
+export type CommitOutcome =
+  | { status: 'published'; ref: PublishedRef }
+  | { status: 'accepted'; pending: PreparedPublish };
+
+/** Read-only poll of a post the network accepted but has not finished publishing. */
+export type ConfirmCheck = { status: 'pending'; detail?: string } | { status: 'published'; ref: PublishedRef };
+
 /** What the network says about a commit whose outcome was unknown. */
 export type ReconcileResult =
   | { status: 'published'; ref: PublishedRef }
+  /** The network took the post and is still processing it: keep confirming, never commit again. */
+  | { status: 'accepted'; pending: PreparedPublish }
   | { status: 'not-published'; detail: string }
   | { status: 'unknown'; detail: string };

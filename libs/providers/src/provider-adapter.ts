@@ -1,10 +1,11 @@
 import type {
+  CommitOutcome,
+  ConfirmCheck,
   IntegrationCredentials,
   MediaRef,
   PreparedPublish,
   PrepareCheck,
   ProviderId,
-  PublishedRef,
   ReconcileResult,
 } from '@herald/domain';
 
@@ -45,15 +46,28 @@ export interface ProviderAdapter {
   readonly provider: ProviderId;
   prepare(ctx: PublishContext, post: PublishablePost): Promise<PreparedPublish>;
   check(ctx: PublishContext, prepared: PreparedPublish): Promise<PrepareCheck>;
-  commit(ctx: PublishContext, post: PublishablePost, prepared: PreparedPublish): Promise<PublishedRef>;
+  commit(ctx: PublishContext, post: PublishablePost, prepared: PreparedPublish): Promise<CommitOutcome>;
+  /**
+   * Read-only: has a post the network accepted (`commit` answered `accepted`) gone live? Throws
+   * ProviderError when the network gave up on it (TikTok's FAILED); that never publishes twice.
+   */
+  confirm(ctx: PublishContext, pending: PreparedPublish): Promise<ConfirmCheck>;
   reconcile(
     ctx: PublishContext,
     post: PublishablePost,
     prepared: PreparedPublish,
     commitStartedAt: Date,
+    /** The failed commit's PublishFailure.commitProgress, when it had any. */
+    progress?: Record<string, unknown>,
   ): Promise<ReconcileResult>;
   /** The public URL of a published post, or null when the network will not say. */
   permalink(ctx: PublishContext, releaseId: string): Promise<string | null>;
+  /**
+   * New credentials from the refresh token, for networks whose tokens refresh (TikTok). Throws
+   * ProviderError RECONNECT_NEEDED (not retryable) when the network refuses the refresh token,
+   * and a retryable one for transient failures. Absent when tokens do not refresh (Meta Pages).
+   */
+  refresh?(credentials: ProviderCredentials): Promise<ProviderCredentials>;
 }
 
 /** Base URLs of the networks' APIs: the real hosts in production, the sandbox in tests and demos. */

@@ -71,14 +71,22 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     async commitPublish({ prepared, ...ref }) {
       const { adapter, ctx, post } = await load(ref);
       logger.info({ ...ref, provider: ctx.account.provider }, 'publishing to the network');
-      const published = await classified(() => adapter.commit(ctx, post, prepared));
-      logger.info({ ...ref, releaseId: published.releaseId }, 'network accepted the post');
-      return published;
+      const outcome = await classified(() => adapter.commit(ctx, post, prepared));
+      logger.info(
+        { ...ref, outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined },
+        'network accepted the post',
+      );
+      return outcome;
     },
 
-    async reconcilePublish({ prepared, commitStartedAt, ...ref }) {
+    async confirmPublished({ pending, ...ref }) {
+      const { adapter, ctx } = await load(ref);
+      return classified(() => adapter.confirm(ctx, pending));
+    },
+
+    async reconcilePublish({ prepared, commitStartedAt, progress, ...ref }) {
       const { adapter, ctx, post } = await load(ref);
-      const result = await classified(() => adapter.reconcile(ctx, post, prepared, new Date(commitStartedAt)));
+      const result = await classified(() => adapter.reconcile(ctx, post, prepared, new Date(commitStartedAt), progress));
       logger.warn({ ...ref, reconcile: result.status }, 'reconciled a publish whose outcome was unknown');
       return result;
     },

@@ -36,7 +36,11 @@ function happyStubs(): jest.Mocked<Stubs> {
     markPostFailed: stub<'markPostFailed'>(async () => undefined),
     preparePublish: stub<'preparePublish'>(async () => prepared),
     checkPrepared: stub<'checkPrepared'>(async () => ({ status: 'ready', prepared })),
-    commitPublish: stub<'commitPublish'>(async () => ({ releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' })),
+    commitPublish: stub<'commitPublish'>(async () => ({
+      status: 'published',
+      ref: { releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' },
+    })),
+    confirmPublished: stub<'confirmPublished'>(async () => ({ status: 'pending' })),
     reconcilePublish: stub<'reconcilePublish'>(async () => ({ status: 'not-published', detail: 'container FINISHED' })),
     resolvePermalink: stub<'resolvePermalink'>(async () => null),
   };
@@ -173,7 +177,7 @@ describe('publishPostWorkflow', () => {
   it('should commit again only after the network confirms nothing was published', async () => {
     stubs.commitPublish
       .mockRejectedValueOnce(failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' }))
-      .mockResolvedValueOnce({ releaseId: 'media-2', releaseUrl: 'https://x/p/2/' });
+      .mockResolvedValueOnce({ status: 'published', ref: { releaseId: 'media-2', releaseUrl: 'https://x/p/2/' } });
     stubs.reconcilePublish.mockResolvedValue({ status: 'not-published', detail: 'container FINISHED' });
 
     const result = await (await start(new Date())).result();
@@ -196,7 +200,9 @@ describe('publishPostWorkflow', () => {
 
   it('should treat a commit that never answers (a killed worker) as unknown and reconcile', async () => {
     // The answer comes after the activity's time is up, as from a worker that died mid-call.
-    stubs.commitPublish.mockImplementation(() => new Promise((r) => setTimeout(() => r({ releaseId: 'too-late' }), 4_000)));
+    stubs.commitPublish.mockImplementation(
+      () => new Promise((r) => setTimeout(() => r({ status: 'published', ref: { releaseId: 'too-late' } }), 4_000)),
+    );
     stubs.reconcilePublish.mockResolvedValue({ status: 'published', ref: { releaseId: 'media-7' } });
 
     const result = await (await start(new Date(), { checkIntervalMs: 100, commitTimeoutMs: 1_500 })).result();
@@ -239,6 +245,36 @@ describe('publishPostWorkflow', () => {
 
     expect(result.outcome).toBe('published');
     expect(stubs.checkPrepared).toHaveBeenCalledTimes(3);
+  });
+
+  it('should wait for a post the network accepted to go live before recording it', async () => {
+    const pending = { provider: 'tiktok' as const, data: { publishId: 'v_pub_file~1' } };
+    stubs.commitPublish.mockResolvedValue({ status: 'accepted', pending });
+    stubs.confirmPublished
+      .mockResolvedValueOnce({ status: 'pending', detail: 'PROCESSING_UPLOAD' })
+      .mockResolvedValueOnce({ status: 'published', ref: { releaseId: '7400000000000000001' } });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: '7400000000000000001' });
+    expect(stubs.confirmPublished).toHaveBeenCalledTimes(2);
+    expect(stubs.confirmPublished).toHaveBeenCalledWith(expect.objectContaining({ pending }));
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should keep confirming, never commit again, when reconciliation finds the post accepted', async () => {
+    const pending = { provider: 'tiktok' as const, data: { publishId: 'v_pub_url~2' } };
+    stubs.commitPublish.mockRejectedValue(
+      failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown', commitProgress: { publishId: 'v_pub_url~2' } }),
+    );
+    stubs.reconcilePublish.mockResolvedValue({ status: 'accepted', pending });
+    stubs.confirmPublished.mockResolvedValue({ status: 'published', ref: { releaseId: 'tt-2' } });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: 'tt-2' });
+    expect(stubs.reconcilePublish).toHaveBeenCalledWith(expect.objectContaining({ progress: { publishId: 'v_pub_url~2' } }));
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
   });
 
   it('should be cancelled while waiting, without claiming the post', async () => {

@@ -1,6 +1,6 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
-import type { PreparedPublish, PublishFailure, PublishedRef } from '@herald/domain';
+import type { CommitOutcome, PreparedPublish, PublishFailure, PublishedRef } from '@herald/domain';
 import { WorkflowPublishError, publishFailureOf } from './publish-failure.util';
 
 /** The step that publishes is tried again only when the network provably did not act on it. */
@@ -69,16 +69,21 @@ export async function runPublishSteps({ ref, taskQueue, timing, onStep }: Publis
     const commitStartedAt = new Date(Date.now()).toISOString();
     let failure: PublishFailure;
     try {
-      const published = await once.commitPublish({ ...ref, prepared });
+      const outcome = await once.commitPublish({ ...ref, prepared });
+      const published = await untilLive(safe, ref, outcome, timing, onStep);
       return await withPermalink(bestEffort, ref, published, onStep);
     } catch (error) {
-      failure = publishFailureOf(error, 'unknown');
+      failure = failureFrom(error, 'unknown');
     }
 
     if (failure.outcome === 'unknown') {
       onStep('reconcile');
-      const truth = await reconcile(safe, ref, prepared, commitStartedAt);
+      const truth = await reconcile(safe, ref, prepared, commitStartedAt, failure.commitProgress);
       if (truth.status === 'published') return await withPermalink(bestEffort, ref, truth.ref, onStep);
+      if (truth.status === 'accepted') {
+        const published = await untilLive(safe, ref, { status: 'accepted', pending: truth.pending }, timing, onStep);
+        return await withPermalink(bestEffort, ref, published, onStep);
+      }
       if (truth.status === 'unknown') {
         throw new WorkflowPublishError({
           code: 'OUTCOME_UNKNOWN',
@@ -114,8 +119,37 @@ async function attempt<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-function failureFrom(error: unknown): PublishFailure {
-  return error instanceof WorkflowPublishError ? error.failure : publishFailureOf(error, 'not-applied');
+function failureFrom(error: unknown, fallbackOutcome: PublishFailure['outcome'] = 'not-applied'): PublishFailure {
+  return error instanceof WorkflowPublishError ? error.failure : publishFailureOf(error, fallbackOutcome);
+}
+
+/**
+ * A post the network accepted but still processes (TikTok) is polled until it is live. The
+ * network giving up on it is a failure that never published, so it may be tried again.
+ */
+async function untilLive(
+  safe: ProviderPublishActivities,
+  ref: PostRef,
+  outcome: CommitOutcome,
+  timing: PublishTiming,
+  onStep: (step: string) => void,
+): Promise<PublishedRef> {
+  if (outcome.status === 'published') return outcome.ref;
+  onStep('confirm');
+  const deadline = Date.now() + timing.confirmDeadlineMs;
+  for (;;) {
+    const check = await attempt(() => safe.confirmPublished({ ...ref, pending: outcome.pending }));
+    if (check.status === 'published') return check.ref;
+    if (Date.now() >= deadline) {
+      throw new WorkflowPublishError({
+        code: 'OUTCOME_UNKNOWN',
+        message: `The network accepted the post but had not finished publishing it after ${Math.round(timing.confirmDeadlineMs / 60_000)} minutes. Check the account before publishing it again.`,
+        retryable: false,
+        outcome: 'unknown',
+      });
+    }
+    await sleep(timing.checkIntervalMs);
+  }
 }
 
 async function waitUntilReady(
@@ -145,9 +179,10 @@ async function reconcile(
   ref: PostRef,
   prepared: PreparedPublish,
   commitStartedAt: string,
+  progress: Record<string, unknown> | undefined,
 ) {
   try {
-    return await safe.reconcilePublish({ ...ref, prepared, commitStartedAt });
+    return await safe.reconcilePublish({ ...ref, prepared, commitStartedAt, progress });
   } catch (error) {
     return { status: 'unknown' as const, detail: publishFailureOf(error, 'unknown').message };
   }

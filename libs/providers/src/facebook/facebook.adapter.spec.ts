@@ -55,7 +55,9 @@ describe(FacebookAdapter.name, () => {
     const prepared = await facebook.prepare(ctx, item);
     const checked = await facebook.check(ctx, prepared);
     if (checked.status !== 'ready') throw new Error('Facebook posts are ready at once');
-    return { prepared, ref: await facebook.commit(ctx, item, checked.prepared) };
+    const outcome = await facebook.commit(ctx, item, checked.prepared);
+    if (outcome.status !== 'published') throw new Error('Facebook posts are live when the API answers');
+    return { prepared, ref: outcome.ref };
   }
 
   it('should publish a text post to the Page feed with nothing to prepare', async () => {

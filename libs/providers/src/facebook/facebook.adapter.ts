@@ -1,4 +1,4 @@
-import type { PreparedPublish, PrepareCheck, PublishedRef, ReconcileResult } from '@herald/domain';
+import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, PublishedRef, ReconcileResult } from '@herald/domain';
 import { idField, stringField } from '../json-fields.util';
 import { type GraphClient, graphPath } from '../meta/graph-client';
 import { createInvisible } from '../meta/invisible-write.util';
@@ -34,9 +34,9 @@ export class FacebookAdapter implements ProviderAdapter {
     return Promise.resolve({ status: 'ready', prepared });
   }
 
-  async commit(ctx: PublishContext, post: PublishablePost, prepared: PreparedPublish): Promise<PublishedRef> {
+  async commit(ctx: PublishContext, post: PublishablePost, prepared: PreparedPublish): Promise<CommitOutcome> {
     const data = readFacebookPrepared(prepared);
-    if (data.format === 'video') return this.publishVideo(ctx, post);
+    if (data.format === 'video') return { status: 'published', ref: await this.publishVideo(ctx, post) };
     const answer = await this.graph.post(
       graphPath(ctx.account.internalId, 'feed'),
       ctx.credentials.accessToken,
@@ -52,7 +52,12 @@ export class FacebookAdapter implements ProviderAdapter {
     const postId = idField(answer, 'id');
     if (!postId) throw new ProviderError(publishAnswerWithoutId());
     const releaseUrl = absoluteUrl(stringField(answer, 'permalink_url')) ?? (await this.permalink(ctx, postId));
-    return releaseUrl ? { releaseId: postId, releaseUrl } : { releaseId: postId };
+    return { status: 'published', ref: releaseUrl ? { releaseId: postId, releaseUrl } : { releaseId: postId } };
+  }
+
+  /** Page posts are live when the API answers: nothing is ever left to confirm. */
+  confirm(_ctx: PublishContext, pending: PreparedPublish): Promise<ConfirmCheck> {
+    return Promise.reject(new Error(`Facebook never leaves a post to confirm (${pending.provider})`));
   }
 
   async reconcile(

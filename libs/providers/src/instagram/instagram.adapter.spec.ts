@@ -101,9 +101,9 @@ describe(InstagramAdapter.name, () => {
         .on('POST', fb(`/${IG_USER}/media_publish`), { body: fixture('media-published.json') })
         .on('GET', fb(`/${MEDIA}`), { body: fixture('media-permalink.json') });
 
-      const ref = await instagram.commit(ctx, post(), prepared({ format: 'image', containerId: CONTAINER }));
+      const outcome = await instagram.commit(ctx, post(), prepared({ format: 'image', containerId: CONTAINER }));
 
-      expect(ref).toEqual({ releaseId: MEDIA, releaseUrl: 'https://www.instagram.com/p/DJx1Ab2Cd3E/' });
+      expect(outcome).toEqual({ status: 'published', ref: { releaseId: MEDIA, releaseUrl: 'https://www.instagram.com/p/DJx1Ab2Cd3E/' } });
       expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
         `GET ${fb(`/${CONTAINER}`)}`,
         `GET ${fb(`/${IG_USER}/content_publishing_limit`)}`,
@@ -121,9 +121,9 @@ describe(InstagramAdapter.name, () => {
         .on('POST', fb(`/${IG_USER}/media_publish`), { body: fixture('media-published.json') })
         .on('GET', fb(`/${MEDIA}`), { status: 500, body: fixture('error-unknown-500.json') });
 
-      const ref = await instagram.commit(ctx, post(), prepared({ format: 'image', containerId: CONTAINER }));
+      const outcome = await instagram.commit(ctx, post(), prepared({ format: 'image', containerId: CONTAINER }));
 
-      expect(ref).toEqual({ releaseId: MEDIA });
+      expect(outcome).toEqual({ status: 'published', ref: { releaseId: MEDIA } });
     });
 
     it('should refuse with RATE_LIMITED, without calling media_publish, when the 24-hour quota is used up', async () => {
@@ -288,8 +288,8 @@ describe(InstagramAdapter.name, () => {
         .on('POST', fb(`/${IG_USER}/media_publish`), { body: fixture('media-published.json') })
         .on('GET', fb(`/${MEDIA}`), { body: fixture('media-permalink.json') });
 
-      const ref = await instagram.commit(ctx, carousel, assembled);
-      expect(ref.releaseId).toBe(MEDIA);
+      const outcome = await instagram.commit(ctx, carousel, assembled);
+      expect(outcome).toMatchObject({ status: 'published', ref: { releaseId: MEDIA } });
       expect(server.requestsTo('POST', fb(`/${IG_USER}/media_publish`))[0]!.body).toEqual({ creation_id: parent });
     });
 

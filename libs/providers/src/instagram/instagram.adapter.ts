@@ -1,4 +1,4 @@
-import type { PreparedPublish, PrepareCheck, PublishedRef, ReconcileResult } from '@herald/domain';
+import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, ReconcileResult } from '@herald/domain';
 import { arrayField, idField, numberField, objectField, stringField } from '../json-fields.util';
 import { type GraphClient, type GraphParams, graphPath } from '../meta/graph-client';
 import { createInvisible } from '../meta/invisible-write.util';
@@ -66,7 +66,7 @@ export class InstagramAdapter implements ProviderAdapter {
     }
   }
 
-  async commit(ctx: PublishContext, _post: PublishablePost, prepared: PreparedPublish): Promise<PublishedRef> {
+  async commit(ctx: PublishContext, _post: PublishablePost, prepared: PreparedPublish): Promise<CommitOutcome> {
     const data = readInstagramPrepared(prepared);
     const containerId = data.containerId;
     if (containerId === undefined) throw new ProviderError(containerNotReady());
@@ -84,7 +84,12 @@ export class InstagramAdapter implements ProviderAdapter {
     if (!mediaId) throw new ProviderError(publishAnswerWithoutId());
     // The post is live from here on: a failed permalink read must not fail the commit.
     const releaseUrl = await this.permalink(ctx, mediaId);
-    return releaseUrl === null ? { releaseId: mediaId } : { releaseId: mediaId, releaseUrl };
+    return { status: 'published', ref: releaseUrl === null ? { releaseId: mediaId } : { releaseId: mediaId, releaseUrl } };
+  }
+
+  /** Instagram publishes synchronously: nothing is ever left to confirm. */
+  confirm(_ctx: PublishContext, pending: PreparedPublish): Promise<ConfirmCheck> {
+    return Promise.reject(new Error(`Instagram never leaves a post to confirm (${pending.provider})`));
   }
 
   async reconcile(

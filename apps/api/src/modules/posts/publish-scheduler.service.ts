@@ -40,6 +40,7 @@ export class PublishScheduler {
                 checkIntervalMs: this.config.PUBLISH_CHECK_INTERVAL_MS,
                 prepareDeadlineMs: this.config.PUBLISH_PREPARE_DEADLINE_MS,
                 commitTimeoutMs: this.config.PUBLISH_COMMIT_TIMEOUT_MS,
+                confirmDeadlineMs: this.config.PUBLISH_CONFIRM_DEADLINE_MS,
               },
             },
           ],
