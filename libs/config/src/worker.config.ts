@@ -22,6 +22,13 @@ const schema = z.object({
   /** Cap for the reconnect backoff when Temporal is unreachable. */
   WORKER_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(15_000),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Activities per second across all workers on each network's queue (Temporal enforces it on
+   * the server side, so every worker must use the same value).
+   */
+  FACEBOOK_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
+  INSTAGRAM_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
+  TIKTOK_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(20),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { PUBLISH_FAILURE_TYPE } from '@herald/contracts';
 import type { PublishFailure } from '@herald/domain';
-import { ProviderError } from '@herald/providers';
 
 /**
  * Carries a classified failure across the Temporal boundary. Temporal retries the same activity
@@ -17,14 +16,4 @@ export function toApplicationFailure(failure: PublishFailure): ApplicationFailur
     details: [failure],
     nextRetryDelay: failure.retryAfterMs,
   });
-}
-
-/** Runs an adapter call and turns its ProviderError into the failure the workflow reads. */
-export async function classified<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ProviderError) throw toApplicationFailure(error.failure);
-    throw error;
-  }
 }

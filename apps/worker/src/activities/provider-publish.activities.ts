@@ -2,9 +2,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { PUBLISH_FAILURE_TYPE, type PostRef, type ProviderPublishActivities } from '@herald/contracts';
 import type { IntegrationRepository, PostRepository } from '@herald/db';
 import { ERROR_CODES, type Network, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
-import type { ProviderAdapter, PublishablePost, PublishContext } from '@herald/providers';
+import { ProviderError, type ProviderAdapter, type PublishablePost, type PublishContext } from '@herald/providers';
 import type { Logger } from '@herald/config';
-import { classified, toApplicationFailure } from './application-failure.util';
+import type { ChannelThrottle } from '../channels/channel-throttle';
+import type { ChannelRef, CredentialRefresher } from '../channels/credential-refresher';
+import { toApplicationFailure } from './application-failure.util';
 
 export interface ProviderPublishDeps {
   /** The network whose task queue these activities serve. */
@@ -13,7 +15,16 @@ export interface ProviderPublishDeps {
   adapters: Partial<Record<ProviderId, ProviderAdapter>>;
   posts: PostRepository;
   integrations: IntegrationRepository;
+  refresher: CredentialRefresher;
+  throttle: ChannelThrottle;
   logger: Logger;
+}
+
+interface Loaded {
+  adapter: ProviderAdapter;
+  channel: ChannelRef;
+  ctx: PublishContext;
+  post: PublishablePost;
 }
 
 function refused(code: PublishFailure['code'], message: string): ApplicationFailure {
@@ -22,16 +33,12 @@ function refused(code: PublishFailure['code'], message: string): ApplicationFail
 
 /**
  * One network's publishing steps as activities. Each call loads the post and the channel's
- * credentials itself, so that tokens never travel through workflow history.
+ * credentials itself, so that tokens never travel through workflow history; refreshes a token
+ * that is about to expire or was rejected (once); and honours and records the channel's
+ * rate-limit pauses.
  */
 export function createProviderPublishActivities(deps: ProviderPublishDeps): ProviderPublishActivities {
-  const { network, adapters, posts, integrations, logger } = deps;
-
-  interface Loaded {
-    adapter: ProviderAdapter;
-    ctx: PublishContext;
-    post: PublishablePost;
-  }
+  const { network, adapters, posts, integrations, refresher, throttle, logger } = deps;
 
   async function load({ organizationId, postId }: PostRef): Promise<Loaded> {
     const record = await posts.getForPublish(organizationId, postId);
@@ -52,26 +59,74 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     if (!credentials) throw refused('CHANNEL_UNAVAILABLE', ERROR_CODES.CHANNEL_UNAVAILABLE);
     return {
       adapter,
+      channel: { organizationId, integrationId: integration.id },
       ctx: { account: { provider: integration.provider, internalId: integration.internalId }, credentials },
       post: { postId, content: toPlainText(record.content), media: record.media, settings: record.settings },
     };
   }
 
+  /** Runs one adapter call for a loaded post: throttle, token freshness, classified failures. */
+  async function call<T>(
+    loaded: Loaded,
+    step: (adapter: ProviderAdapter, ctx: PublishContext) => Promise<T>,
+    { respectPause }: { respectPause: boolean },
+  ): Promise<T> {
+    const { adapter, channel } = loaded;
+    if (respectPause) {
+      const waitMs = await throttle.remainingMs(channel.integrationId);
+      if (waitMs > 0) {
+        throw toApplicationFailure({
+          code: 'RATE_LIMITED',
+          message: `${ERROR_CODES.RATE_LIMITED} Herald waits ${Math.ceil(waitMs / 1000)} s before calling it again.`,
+          retryable: true,
+          outcome: 'not-applied',
+          retryAfterMs: waitMs,
+        });
+      }
+    }
+    try {
+      const credentials = await refresher.current(channel, adapter, loaded.ctx.credentials);
+      const ctx = { ...loaded.ctx, credentials };
+      try {
+        return await step(adapter, ctx);
+      } catch (error) {
+        // The network refused the token itself (so nothing was applied): refresh once and retry.
+        if (!(error instanceof ProviderError) || !error.failure.tokenRejected || !adapter.refresh || !credentials.refreshToken) {
+          throw error;
+        }
+        const fresh = await refresher.refresh(channel, adapter, credentials);
+        return await step(adapter, { ...ctx, credentials: fresh });
+      }
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      await recordConsequences(channel, error.failure);
+      throw toApplicationFailure(error.failure);
+    }
+  }
+
+  async function recordConsequences(channel: ChannelRef, failure: PublishFailure): Promise<void> {
+    if (failure.code === 'RATE_LIMITED' && failure.retryAfterMs) {
+      await throttle.pause(channel.integrationId, failure.retryAfterMs);
+    }
+    if (failure.code === 'RECONNECT_NEEDED' && !failure.retryable) {
+      await integrations.markRefreshNeeded(channel.organizationId, channel.integrationId);
+    }
+  }
+
   return {
     async preparePublish(ref) {
-      const { adapter, ctx, post } = await load(ref);
-      return classified(() => adapter.prepare(ctx, post));
+      const loaded = await load(ref);
+      return call(loaded, (a, ctx) => a.prepare(ctx, loaded.post), { respectPause: true });
     },
 
     async checkPrepared({ prepared, ...ref }) {
-      const { adapter, ctx } = await load(ref);
-      return classified(() => adapter.check(ctx, prepared));
+      return call(await load(ref), (a, ctx) => a.check(ctx, prepared), { respectPause: false });
     },
 
     async commitPublish({ prepared, ...ref }) {
-      const { adapter, ctx, post } = await load(ref);
-      logger.info({ ...ref, provider: ctx.account.provider }, 'publishing to the network');
-      const outcome = await classified(() => adapter.commit(ctx, post, prepared));
+      const loaded = await load(ref);
+      logger.info({ ...ref, provider: loaded.ctx.account.provider }, 'publishing to the network');
+      const outcome = await call(loaded, (a, ctx) => a.commit(ctx, loaded.post, prepared), { respectPause: true });
       logger.info(
         { ...ref, outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined },
         'network accepted the post',
@@ -80,20 +135,22 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     },
 
     async confirmPublished({ pending, ...ref }) {
-      const { adapter, ctx } = await load(ref);
-      return classified(() => adapter.confirm(ctx, pending));
+      return call(await load(ref), (a, ctx) => a.confirm(ctx, pending), { respectPause: false });
     },
 
     async reconcilePublish({ prepared, commitStartedAt, progress, ...ref }) {
-      const { adapter, ctx, post } = await load(ref);
-      const result = await classified(() => adapter.reconcile(ctx, post, prepared, new Date(commitStartedAt), progress));
+      const loaded = await load(ref);
+      const result = await call(
+        loaded,
+        (a, ctx) => a.reconcile(ctx, loaded.post, prepared, new Date(commitStartedAt), progress),
+        { respectPause: false },
+      );
       logger.warn({ ...ref, reconcile: result.status }, 'reconciled a publish whose outcome was unknown');
       return result;
     },
 
     async resolvePermalink({ releaseId, ...ref }) {
-      const { adapter, ctx } = await load(ref);
-      return classified(() => adapter.permalink(ctx, releaseId));
+      return call(await load(ref), (a, ctx) => a.permalink(ctx, releaseId), { respectPause: false });
     },
   };
 }

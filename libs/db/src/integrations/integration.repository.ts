@@ -95,6 +95,23 @@ export class IntegrationRepository {
     return toRecord(row);
   }
 
+  /** Stores refreshed credentials (a rotated refresh token among them). */
+  async updateCredentials(organizationId: string, id: string, credentials: IntegrationCredentials): Promise<void> {
+    await this.db.integration.updateMany({
+      where: { id, organizationId, deletedAt: null },
+      data: {
+        credentials: this.cipher.encrypt(credentials),
+        tokenExpiresAt: credentials.expiresAt ? new Date(credentials.expiresAt) : null,
+        refreshNeeded: false,
+      },
+    });
+  }
+
+  /** The network refused the channel's login for good: the user must reconnect it. */
+  async markRefreshNeeded(organizationId: string, id: string): Promise<void> {
+    await this.db.integration.updateMany({ where: { id, organizationId }, data: { refreshNeeded: true } });
+  }
+
   /** The only way to read a channel's tokens. */
   async getCredentials(organizationId: string, id: string): Promise<IntegrationCredentials | null> {
     const row = await this.db.integration.findFirst({
