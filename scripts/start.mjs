@@ -1,4 +1,5 @@
 // `npm start`: Herald in sandbox mode on the machine's Postgres and Redis.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ChildGroup } from './lib/children.mjs';
 import { run } from './lib/exec.mjs';
@@ -14,10 +15,19 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3900);
   const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
   const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? temporalPort + 1000);
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/herald';
+  // One database per data folder: the Temporal database lives in the data folder, and the two
+  // must describe the same posts (two checkouts sharing one Postgres database would not).
+  const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${defaultDatabaseName(dataDir)}`;
+  const host = process.env.HOST ?? '127.0.0.1';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+
+  const leftovers = ChildGroup.stopLeftovers(path.join(dataDir, 'run'));
+  if (leftovers.length) {
+    log.warn(`stopped ${leftovers.join(', ')} left running by an earlier start that did not stop cleanly`);
+    await new Promise((r) => setTimeout(r, 3_000));
+  }
 
   for (const [name, p] of [['API (PORT)', port], ['sandbox (SANDBOX_PORT)', sandboxPort], ['Temporal (TEMPORAL_PORT)', temporalPort], ['Temporal UI (TEMPORAL_UI_PORT)', temporalUiPort]]) {
     if (await portInUse(p)) {
@@ -40,6 +50,7 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? `http://localhost:${temporalUiPort}`,
     HERALD_ENCRYPTION_KEY: localEncryptionKey(dataDir),
+    HOST: host,
     PORT: String(port),
     UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, 'uploads'),
     MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL ?? `http://localhost:${port}/uploads`,
@@ -50,7 +61,7 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     TIKTOK_API_URL: process.env.TIKTOK_API_URL ?? `${sandboxUrl}/open.tiktokapis.com`,
   };
 
-  const children = new ChildGroup(path.join(dataDir, 'logs'));
+  const children = new ChildGroup(path.join(dataDir, 'logs'), path.join(dataDir, 'run'));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -61,15 +72,21 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  // `kill <npm's pid>` ends npm without passing the signal on: notice being orphaned and stop.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1_000).unref();
 
+  const temporalDb = path.join(dataDir, 'temporal.db');
   const temporal = startTemporalServer({
     bin: temporalBin,
     port: temporalPort,
     uiPort: temporalUiPort,
-    dbFile: path.join(dataDir, 'temporal.db'),
+    dbFile: temporalDb,
     logFile: path.join(dataDir, 'logs', 'temporal.log'),
+    detached: true,
   });
-  children.adopt('temporal', temporal);
+  children.adopt('temporal', temporal, temporalDb);
   await waitFor('Temporal', () => temporalHealthy(temporalBin, temporalAddress), { timeoutMs: 90_000, intervalMs: 500 });
   const added = await ensureSearchAttributes(temporalBin, temporalAddress);
   log.ok(`Temporal dev server on ${temporalAddress}, UI on http://localhost:${temporalUiPort}${added.length ? ` (registered ${added.join(', ')})` : ''}`);
@@ -94,6 +111,7 @@ ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
   Temporal UI    http://localhost:${temporalUiPort}
   Sandbox        ${sandboxUrl}/__sandbox/published
   Channels       ${demo.channels.join('\n                 ')}
+  Data           ${dataDir} and the Postgres database ${new URL(databaseUrl).pathname.slice(1)}
 
   Try the Postiz CLI against it:
     export POSTIZ_API_URL=http://localhost:${port}/api POSTIZ_API_KEY=${demo.apiKey}
@@ -101,4 +119,8 @@ ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
 
   Logs in ${path.join(dataDir, 'logs')}. Ctrl-C stops everything; scheduled posts are kept.
 `);
+}
+
+function defaultDatabaseName(dataDir) {
+  return `herald_${createHash('sha256').update(dataDir).digest('hex').slice(0, 8)}`;
 }

@@ -34,6 +34,19 @@ async function timed(label, fn) {
   return result;
 }
 
+/** Removes the run's keys from the shared Redis (redis-cli, when installed). */
+async function deleteRedisKeys(redisUrl, prefix) {
+  const { hostname, port } = new URL(redisUrl);
+  const cli = ['-h', hostname, '-p', port || '6379'];
+  try {
+    const { stdout } = await run('redis-cli', [...cli, '--scan', '--pattern', `${prefix}*`]);
+    const keys = stdout.split('\n').filter(Boolean);
+    for (let i = 0; i < keys.length; i += 500) await run('redis-cli', [...cli, 'del', ...keys.slice(i, i + 500)]);
+  } catch {
+    // best effort: the keys are prefixed and expire or are harmless
+  }
+}
+
 export async function runTests({ temporalBin, started, args }) {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const patterns = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
@@ -113,6 +126,7 @@ export async function runTests({ temporalBin, started, args }) {
     } finally {
       await stopProcess(temporal, 10_000);
       await dropDatabase(databaseUrl).catch((e) => log.warn(`could not drop ${databaseUrl}: ${e.message}`));
+      await deleteRedisKeys(redisUrl, `herald-test-${runId}:`);
       if (ok) rmSync(runDir, { recursive: true, force: true });
       else log.warn(`logs of the failed run kept in ${runDir}`);
     }

@@ -26,7 +26,8 @@ export function dynamicConfigArgs(file = path.join(root, 'dynamicconfig/developm
   return args;
 }
 
-export function startTemporalServer({ bin, port, uiPort, dbFile, logFile, headless = false }) {
+/** `detached` gives the server a process group of its own (see lib/children.mjs). */
+export function startTemporalServer({ bin, port, uiPort, dbFile, logFile, headless = false, detached = false }) {
   mkdirSync(path.dirname(dbFile), { recursive: true });
   const args = [
     'server', 'start-dev',
@@ -41,7 +42,7 @@ export function startTemporalServer({ bin, port, uiPort, dbFile, logFile, headle
     ...SEARCH_ATTRIBUTES.flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
     ...dynamicConfigArgs(),
   ];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached });
   if (logFile) {
     const out = createWriteStream(logFile, { flags: 'a' });
     child.stdout.pipe(out);

@@ -48,11 +48,13 @@ export async function ensureDependencies(pnpm) {
   const hash = lockHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   log.step('installing workspace dependencies (pnpm install)');
+  const started = Date.now();
   await run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'], {
     cwd: root,
     env: { ...process.env, CI: process.env.CI ?? 'true' },
   });
   writeFileSync(stamp, hash);
+  log.ok(`dependencies installed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 /** The Temporal CLI (it embeds the real server and its Web UI), built from the Go module proxy. */
@@ -96,5 +98,6 @@ export async function ensureTemporal() {
 export async function generateAndBuild() {
   const { generate } = await import('../db/generate.mjs');
   if (generate()) log.ok('Prisma client generated');
-  await run(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
+  const { stdout } = await run(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
+  log.ok(stdout.trim());
 }

@@ -14,6 +14,8 @@ async function bootstrap(): Promise<void> {
   });
   const config = app.get<ApiConfig>(API_CONFIG);
   app.setGlobalPrefix('api');
+  // A Facebook post may be 63,206 characters of multi-byte text, well over express's 100 kB default.
+  app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppExceptionFilter());
   // Uploaded media must be public: the networks download it from here.
   app.useStaticAssets(path.resolve(config.UPLOAD_DIR), { prefix: '/uploads/', index: false, dotfiles: 'deny' });

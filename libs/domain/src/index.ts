@@ -8,3 +8,4 @@ export * from './provider-rules';
 export * from './provider.types';
 export * from './publish-failure.types';
 export * from './publish-steps.types';
+export * from './media/probe-media';

@@ -5,6 +5,10 @@ export interface MediaRef {
   path: string;
   kind: MediaKind;
   mimeType?: string;
+  /** Known when Herald stored the file (uploads); the networks' size and duration rules use them. */
+  width?: number;
+  height?: number;
+  durationMs?: number;
 }
 
 export type MediaKind = 'image' | 'video';

@@ -60,6 +60,8 @@ export interface ContentIssue {
 export interface PostContentInput {
   content: string;
   media: readonly MediaRef[];
+  /** Provider settings as sent (Postiz DTO fields), e.g. Instagram `post_type`. */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 function extensionOf(path: string): string | undefined {
@@ -126,6 +128,55 @@ export function validatePostContent(provider: ProviderId, input: PostContentInpu
     }
   });
 
+  issues.push(...networkMediaIssues(provider, input));
+  return issues;
+}
+
+const INSTAGRAM_MIN_RATIO = 4 / 5;
+const INSTAGRAM_MAX_RATIO = 1.91;
+
+/** Rules that depend on the mix of media and on the post kind, per network. */
+function networkMediaIssues(provider: ProviderId, { media, settings }: PostContentInput): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const videos = media.filter((m) => m.kind === 'video');
+  switch (provider) {
+    case 'facebook':
+      if (videos.length > 0 && media.length > 1) {
+        issues.push({ field: 'image', message: 'a Facebook post takes one video on its own, or up to 10 photos' });
+      }
+      break;
+    case 'instagram':
+    case 'instagram-standalone': {
+      const story = settings?.['post_type'] === 'story';
+      if (story && media.length > 1) issues.push({ field: 'image', message: 'an Instagram story takes exactly one image or video' });
+      const carousel = !story && media.length > 1;
+      media.forEach((m, index) => {
+        const field = `image[${index}]`;
+        if (m.kind === 'image' && !story && m.width && m.height) {
+          const ratio = m.width / m.height;
+          if (ratio < INSTAGRAM_MIN_RATIO - 0.005 || ratio > INSTAGRAM_MAX_RATIO + 0.005) {
+            issues.push({ field, message: `is ${m.width}×${m.height}; Instagram takes images between 4:5 and 1.91:1: crop it` });
+          }
+        }
+        if (m.kind === 'video' && m.durationMs !== undefined) {
+          const seconds = m.durationMs / 1000;
+          const [min, max, what] = story ? [3, 60, 'a story video'] : carousel ? [3, 60, 'a carousel video'] : [3, 900, 'a reel'];
+          if (seconds < min || seconds > max) {
+            issues.push({ field, message: `lasts ${seconds.toFixed(1)} s; Instagram takes ${what} of ${min} to ${max} seconds` });
+          }
+        }
+      });
+      break;
+    }
+    case 'tiktok':
+      if (videos.length > 0 && media.length > 1) {
+        issues.push({ field: 'image', message: 'a TikTok post takes one video on its own, or up to 35 photos' });
+      }
+      if (videos.length === 0 && typeof settings?.['title'] === 'string' && settings['title'].length > 90) {
+        issues.push({ field: 'settings.title', message: `is ${settings['title'].length} characters long; TikTok photo titles allow 90` });
+      }
+      break;
+  }
   return issues;
 }
 

@@ -26,6 +26,11 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Herald's services never throw HttpExceptions; a 400 one is Nest's translation of express's
+      // body parser refusing invalid JSON (a SyntaxError), which deserves the usual error shape.
+      if (status === 400 && /JSON/.test(exception.message)) {
+        return { statusCode: 400, code: 'VALIDATION', field: 'body', message: `body is not valid JSON (${exception.message})` };
+      }
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
       return {
@@ -34,6 +39,8 @@ export class AppExceptionFilter implements ExceptionFilter {
         message: Array.isArray(message) ? message.join('; ') : String(message),
       };
     }
+    const parserError = bodyParserError(exception);
+    if (parserError) return parserError;
     if (isDatabaseUnavailable(exception)) {
       return {
         statusCode: 503,
@@ -44,4 +51,22 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Herald failed to handle this request.' };
   }
+}
+
+/** express's body parser fails before any controller runs, with its own error shape. */
+function bodyParserError(exception: unknown): ErrorBody | undefined {
+  const e = exception as { type?: unknown; status?: unknown; limit?: unknown };
+  if (typeof e?.type !== 'string' || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
+  if (e.type === 'entity.too.large') {
+    return {
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      field: 'body',
+      message: `body is larger than the ${typeof e.limit === 'number' ? `${e.limit} bytes` : 'allowed size'} a request may carry`,
+    };
+  }
+  if (e.type === 'entity.parse.failed') {
+    return { statusCode: 400, code: 'VALIDATION', field: 'body', message: 'body is not valid JSON' };
+  }
+  return { statusCode: e.status, code: 'BAD_REQUEST', message: `the request body could not be read (${e.type})` };
 }

@@ -9,9 +9,23 @@ export interface MediaRecord {
   mimeType: string;
   kind: MediaKind;
   fileSize: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
 }
 
-const SELECT = { id: true, name: true, originalName: true, path: true, mimeType: true, kind: true, fileSize: true } as const;
+const SELECT = {
+  id: true,
+  name: true,
+  originalName: true,
+  path: true,
+  mimeType: true,
+  kind: true,
+  fileSize: true,
+  width: true,
+  height: true,
+  durationMs: true,
+} as const;
 
 function toRecord(row: Omit<MediaRecord, 'kind'> & { kind: string }): MediaRecord {
   return { ...row, kind: row.kind === 'video' ? 'video' : 'image' };

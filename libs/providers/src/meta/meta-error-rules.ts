@@ -41,8 +41,9 @@ const VIDEO_FORMAT =
   'Instagram takes videos as MP4 or MOV (H.264 or HEVC video with AAC audio): re-encode the video, then ' +
   'publish again.';
 const MEDIA_URL =
-  'Instagram could not download the media: its URL must be public https, with no login, no redirect chain ' +
-  'and no HTML page in front of the file.';
+  'Instagram could not download the media from its URL. Check that the URL opens the file itself from ' +
+  'anywhere on the internet (it must exist, be public https, need no login, and not go through redirects or ' +
+  'an HTML page), then publish again.';
 const IMAGE_TOO_BIG = 'The image is larger than Instagram\'s 8 MB limit: use a smaller file.';
 const IMAGE_FORMAT = 'Instagram did not accept the image format: use a JPEG image.';
 const ASPECT = 'Instagram takes images with an aspect ratio between 4:5 and 1.91:1: crop the image.';

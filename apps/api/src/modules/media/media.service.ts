@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@herald/config';
 import { type MediaRecord, MediaRepository } from '@herald/db';
 import { AppError } from '../../common/app-error';
 import { API_CONFIG } from '../../infrastructure/tokens';
-import { sniffMediaType } from './sniff-media-type';
+import { readMediaFacts } from './read-media-facts';
 
 export interface UploadedFile {
   /** Where multer wrote the upload. */
@@ -15,6 +15,17 @@ export interface UploadedFile {
   originalname: string;
 }
 
+// MP4 is the one video container every network Herald serves accepts, so it is the only one
+// Herald stores: refusing a MOV or WebM here beats a failure at publish time.
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'video/mp4': 'mp4',
+};
+
 @Injectable()
 export class MediaService {
   constructor(
@@ -22,28 +33,28 @@ export class MediaService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Directory multer writes incoming files to, before they are checked. */
-  incomingDir(): string {
-    return path.resolve(this.config.UPLOAD_DIR, '.incoming');
-  }
-
-  /** Checks an uploaded file's real type and size, then publishes it under MEDIA_PUBLIC_URL. */
+  /**
+   * Checks an uploaded file's real type (from its bytes, never its name: the Postiz CLI sends
+   * application/octet-stream for most files) and size, then publishes it under MEDIA_PUBLIC_URL.
+   */
   async store(organizationId: string, file: UploadedFile | undefined): Promise<MediaRecord> {
     if (!file) throw AppError.validation('file', 'is required (multipart field "file")');
     try {
-      const type = sniffMediaType(await readHead(file.path));
-      if (!type) {
-        throw new AppError('UNSUPPORTED_MEDIA', 'file is not a supported image (JPEG, PNG, GIF, WEBP, AVIF) or an MP4 video', {
+      const facts = await readMediaFacts(file.path, file.size);
+      const extension = facts ? EXTENSIONS[facts.mimeType] : undefined;
+      if (!facts || !extension) {
+        const found = facts ? ` (this file is ${facts.mimeType})` : '';
+        throw new AppError('UNSUPPORTED_MEDIA', `file must be an image (JPEG, PNG, GIF, WEBP, AVIF) or an MP4 video${found}`, {
           field: 'file',
         });
       }
-      const limit = type.kind === 'video' ? this.config.UPLOAD_MAX_VIDEO_BYTES : this.config.UPLOAD_MAX_IMAGE_BYTES;
+      const limit = facts.kind === 'video' ? this.config.UPLOAD_MAX_VIDEO_BYTES : this.config.UPLOAD_MAX_IMAGE_BYTES;
       if (file.size > limit) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `file is ${file.size} bytes; ${type.kind}s may be at most ${limit} bytes`, {
+        throw new AppError('PAYLOAD_TOO_LARGE', `file is ${file.size} bytes; ${facts.kind}s may be at most ${limit} bytes`, {
           field: 'file',
         });
       }
-      const name = `${randomBytes(16).toString('hex')}.${type.extension}`;
+      const name = `${randomBytes(16).toString('hex')}.${extension}`;
       const dir = path.resolve(this.config.UPLOAD_DIR);
       await mkdir(dir, { recursive: true });
       await rename(file.path, path.join(dir, name));
@@ -51,23 +62,15 @@ export class MediaService {
         name,
         originalName: file.originalname || null,
         path: `${this.config.MEDIA_PUBLIC_URL}/${name}`,
-        mimeType: type.mimeType,
-        kind: type.kind,
+        mimeType: facts.mimeType,
+        kind: facts.kind,
         fileSize: file.size,
+        width: facts.width ?? null,
+        height: facts.height ?? null,
+        durationMs: facts.durationMs ?? null,
       });
     } finally {
       await rm(file.path, { force: true });
     }
-  }
-}
-
-async function readHead(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(32);
-    const { bytesRead } = await handle.read(buffer, 0, 32, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }

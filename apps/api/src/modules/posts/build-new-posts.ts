@@ -13,6 +13,8 @@ import type { CreatePostBody } from './dto/create-post.schema';
 
 export interface BuildContext {
   now: Date;
+  /** Public URL prefix of files uploaded to Herald: such a path must name an uploaded file. */
+  mediaPublicUrl: string;
   /** A "schedule" date this far in the past counts as now. */
   pastGraceMs: number;
   defaultTimeZone: string;
@@ -27,7 +29,7 @@ export interface BuildContext {
  */
 export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[] {
   if (body.type === 'update') {
-    throw AppError.validation('type', 'update is not supported yet: change a post with PUT /posts/:id');
+    throw AppError.validation('type', 'update is not supported yet: delete the post and create it again');
   }
   if (body.inter) {
     throw AppError.validation('inter', 'repeating posts are not supported yet');
@@ -54,8 +56,18 @@ export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[
       throw AppError.validation(`${field}.value`, 'has several items: threads and comments are not supported yet', extra);
     }
     const value = item.value[0]!;
-    const media = value.image.map((image) => resolveMedia(image, ctx));
-    const issues = validatePostContent(integration.provider, { content: toPlainText(value.content), media });
+    const media = value.image.map((image, index) => {
+      const resolved = resolveMedia(image, ctx);
+      if (!resolved.id && image.path.startsWith(`${ctx.mediaPublicUrl}/`)) {
+        throw AppError.validation(`${field}.value[0].image[${index}].path`, 'is not a file uploaded to Herald: upload it first with POST /upload', extra);
+      }
+      return resolved;
+    });
+    const issues = validatePostContent(integration.provider, {
+      content: toPlainText(value.content),
+      media,
+      settings: item.settings ?? {},
+    });
     const issue = issues[0];
     if (issue) {
       const name = PROVIDER_DISPLAY_NAMES[integration.provider];
@@ -92,7 +104,17 @@ function resolvePublishAt(body: CreatePostBody, ctx: BuildContext): Date {
 
 function resolveMedia(image: { id?: string; path: string }, ctx: BuildContext): MediaRef {
   const known = (image.id ? ctx.mediaById.get(image.id) : undefined) ?? ctx.mediaByPath.get(image.path);
-  if (known) return { id: known.id, path: known.path, kind: known.kind, mimeType: known.mimeType };
+  if (known) {
+    return {
+      id: known.id,
+      path: known.path,
+      kind: known.kind,
+      mimeType: known.mimeType,
+      ...(known.width !== null && { width: known.width }),
+      ...(known.height !== null && { height: known.height }),
+      ...(known.durationMs !== null && { durationMs: known.durationMs }),
+    };
+  }
   // An id Herald never issued (the Postiz CLI sends random ones): the URL is what counts.
   return { path: image.path, kind: mediaKindOf(image.path) };
 }

@@ -54,6 +54,7 @@ export class PostsService {
     ]);
     const newPosts = buildNewPosts(body, {
       now: this.now(),
+      mediaPublicUrl: this.config.MEDIA_PUBLIC_URL,
       pastGraceMs: this.config.SCHEDULE_PAST_GRACE_MS,
       defaultTimeZone: organization?.timeZone ?? 'UTC',
       integrations,
@@ -85,6 +86,8 @@ export class PostsService {
   }
 
   async list(organizationId: string, query: { startDate?: unknown; endDate?: unknown }): Promise<PostRecord[]> {
+    if (query.startDate === undefined) throw AppError.validation('startDate', 'is required (ISO 8601 with an offset)');
+    if (query.endDate === undefined) throw AppError.validation('endDate', 'is required (ISO 8601 with an offset)');
     const from = parseInstant(query.startDate);
     if (!from.ok) throw AppError.validation('startDate', from.reason);
     const to = parseInstant(query.endDate);

@@ -25,6 +25,9 @@ export class PublicMediaController {
       mimeType: media.mimeType,
       kind: media.kind,
       fileSize: media.fileSize,
+      width: media.width,
+      height: media.height,
+      durationMs: media.durationMs,
     };
   }
 }
