@@ -11,6 +11,12 @@ async function main(): Promise<void> {
     processingPolls: config.SANDBOX_PROCESSING_POLLS,
     latencyMs: config.SANDBOX_LATENCY_MS,
     mediaFetchTimeoutMs: config.SANDBOX_MEDIA_FETCH_TIMEOUT_MS,
+    tiktok: {
+      rateLimits: config.SANDBOX_TIKTOK_RATE_LIMITS,
+      verifiedUrlPrefixes: config.SANDBOX_TIKTOK_VERIFIED_PREFIXES,
+      accessTokenTtlSec: config.SANDBOX_TIKTOK_ACCESS_TOKEN_TTL_SEC,
+      refreshTokenTtlSec: config.SANDBOX_TIKTOK_REFRESH_TOKEN_TTL_SEC,
+    },
     logger,
   });
   logger.info({ url: running.url, stateFile: config.SANDBOX_STATE_FILE ?? null }, 'sandbox ready');

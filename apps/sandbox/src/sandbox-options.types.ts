@@ -1,4 +1,5 @@
 import type { Logger } from '@herald/config';
+import type { TikTokOptions } from './tiktok/tiktok-deps.types';
 
 export interface SandboxOptions {
   /** JSON file the state is loaded from at start and written to after changes; in memory only when absent. */
@@ -11,6 +12,8 @@ export interface SandboxOptions {
   mediaFetchTimeoutMs?: number;
   /** String the default accounts' ids and tokens derive from. Default: DEFAULT_SEED. */
   seed?: string;
+  /** TikTok: rate limits (default on), verified URL prefixes (default none), token lifetimes (24 h / 365 d). */
+  tiktok?: Partial<TikTokOptions>;
   logger?: Logger;
 }
 

@@ -16,6 +16,9 @@ import { emptySandboxState } from './state/sandbox-state.types';
 import { SandboxClock } from './state/sandbox.clock';
 import { SandboxStore } from './state/sandbox.store';
 import { StateFilePersistence } from './state/state-file.persistence';
+import { TikTokRateLimiter } from './tiktok/http/tiktok-rate-limiter';
+import { DEFAULT_TIKTOK_OPTIONS, type TikTokDeps } from './tiktok/tiktok-deps.types';
+import { TikTokNetwork } from './tiktok/tiktok.network';
 
 export interface SandboxApp {
   app: Express;
@@ -48,7 +51,19 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     seed: options.seed ?? DEFAULT_SEED,
     newId: createIdFactory((id) => idInUse(store.data.meta, id)),
   };
-  const networks: SandboxNetwork[] = [new MetaNetwork(metaDeps, pipeline)];
+  const tiktokOptions = { ...DEFAULT_TIKTOK_OPTIONS, ...options.tiktok };
+  const tiktokDeps: TikTokDeps = {
+    store,
+    clock,
+    media,
+    jobs,
+    logger,
+    processingPolls: metaDeps.processingPolls,
+    seed: metaDeps.seed,
+    options: tiktokOptions,
+    rateLimiter: new TikTokRateLimiter(tiktokOptions.rateLimits),
+  };
+  const networks: SandboxNetwork[] = [new MetaNetwork(metaDeps, pipeline), new TikTokNetwork(tiktokDeps, pipeline)];
   const seed = () => networks.forEach((n) => n.seedIfEmpty());
   seed();
 
@@ -70,6 +85,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
         store.replace(emptySandboxState());
         requestLog.clear();
         faults.clear();
+        networks.forEach((n) => n.reset?.());
         seed();
       },
     }),

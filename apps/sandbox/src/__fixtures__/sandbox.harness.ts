@@ -23,7 +23,10 @@ export interface MediaServer {
   close(): Promise<void>;
 }
 
-/** Serves the fixtures, plus /missing (404), /page.html, /slow.jpg (answers after 2 s) and /big.jpg (9 MiB). */
+/**
+ * Serves the fixtures, plus /missing (404), /page.html, /slow.jpg (answers after 2 s), /big.jpg
+ * (9 MiB) and /redirect.mp4 (302 to /clip.mp4).
+ */
 export async function startMediaServer(): Promise<MediaServer> {
   const files: Record<string, { type: string; body: Buffer }> = {
     '/square.jpg': { type: 'image/jpeg', body: fixture('square.jpg') },
@@ -44,6 +47,10 @@ export async function startMediaServer(): Promise<MediaServer> {
     if (url === '/slow.jpg') {
       const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(fixture('square.jpg')), 2000);
       res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    if (url === '/redirect.mp4') {
+      res.writeHead(302, { location: '/clip.mp4' }).end();
       return;
     }
     const file = files[url];

@@ -14,9 +14,11 @@ export function createAccountsRoutes(networks: readonly SandboxNetwork[]): Route
 
   router.get('/', (req, res) => {
     const wanted = adminQuery(req, 'network');
+    // In creation order across networks (a stable sort keeps the seeded ones in network order).
     const accounts = networks
       .flatMap((n) => n.listAccounts())
-      .filter((a) => wanted === undefined || (a as { network?: string }).network === wanted);
+      .filter((a) => wanted === undefined || (a as { network?: string }).network === wanted)
+      .sort((a, b) => String((a as { createdAt?: string }).createdAt).localeCompare(String((b as { createdAt?: string }).createdAt)));
     res.json({ accounts });
   });
 

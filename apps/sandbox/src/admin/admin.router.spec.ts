@@ -91,7 +91,11 @@ describe('Admin API', () => {
     expect((await h.admin('POST', '/reset')).body).toEqual({ ok: true });
 
     const accounts = (await h.admin<{ accounts: MetaAccountView[] }>('GET', '/accounts')).body.accounts;
-    expect(accounts.map((a) => a.username)).toEqual(['heralddemo', 'herald.demo']);
+    expect(accounts.map((a) => [a.network, a.username])).toEqual([
+      ['facebook', 'heralddemo'],
+      ['instagram', 'herald.demo'],
+      ['tiktok', 'herald.demo'],
+    ]);
     expect((await h.admin<{ items: unknown[] }>('GET', '/published')).body.items).toEqual([]);
     expect((await h.admin<{ faults: unknown[] }>('GET', '/faults')).body.faults).toEqual([]);
     const stale = await h.graph<{ error: { code: number } }>('GET', `/${own.id}`, { token: own.accessToken });

@@ -46,6 +46,7 @@ export function createAdminRouter(deps: AdminDeps): Router {
         since: adminQuery(req, 'since'),
         method: adminQuery(req, 'method'),
         pathContains: adminQuery(req, 'pathContains'),
+        query: adminQuery(req, 'query'),
         host: adminQuery(req, 'host'),
       }),
     });
@@ -73,6 +74,8 @@ export function createAdminRouter(deps: AdminDeps): Router {
     deps.reset();
     res.json({ ok: true });
   });
+
+  for (const network of deps.networks) network.mountAdmin?.(router);
 
   router.use((req: Request, _res: Response, next: NextFunction) => next(new AdminInputError(`no admin route ${req.method} ${req.path}`, 404)));
   router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -4,7 +4,7 @@ export class FaultInputError extends Error {}
 
 /** Armed faults, in creation order; the first one matching a call is used. */
 export class FaultRegistry {
-  private faults: Array<Fault & { pattern: RegExp }> = [];
+  private faults: Array<Fault & { pattern: RegExp; queryPattern?: RegExp }> = [];
   private nextId = 1;
 
   add(input: FaultInput, nowIso: string): Fault {
@@ -14,6 +14,14 @@ export class FaultRegistry {
       pattern = new RegExp(input.path);
     } catch (error) {
       throw new FaultInputError(`path is not a valid regular expression: ${String(error)}`);
+    }
+    let queryPattern: RegExp | undefined;
+    if (input.query !== undefined) {
+      try {
+        queryPattern = new RegExp(String(input.query));
+      } catch (error) {
+        throw new FaultInputError(`query is not a valid regular expression: ${String(error)}`);
+      }
     }
     const times = input.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new FaultInputError('times must be a positive integer');
@@ -35,6 +43,7 @@ export class FaultRegistry {
       method: input.method?.toUpperCase(),
       host: input.host,
       path: input.path,
+      query: input.query,
       times,
       remaining: times,
       status: input.status,
@@ -44,18 +53,19 @@ export class FaultRegistry {
       dropResponse: input.dropResponse === true,
       createdAt: nowIso,
     };
-    this.faults.push({ ...fault, pattern });
+    this.faults.push({ ...fault, pattern, queryPattern });
     return fault;
   }
 
   /** Finds the first armed fault for this call and uses up one of its times. */
-  take(call: { method: string; host: string; path: string }): Fault | undefined {
+  take(call: { method: string; host: string; path: string; query?: string }): Fault | undefined {
     const found = this.faults.find(
       (f) =>
         f.remaining > 0 &&
         (f.method === undefined || f.method === call.method.toUpperCase()) &&
         (f.host === undefined || f.host === call.host) &&
-        f.pattern.test(call.path),
+        f.pattern.test(call.path) &&
+        (f.queryPattern === undefined || f.queryPattern.test(call.query ?? '')),
     );
     if (!found) return undefined;
     found.remaining--;
@@ -77,7 +87,7 @@ export class FaultRegistry {
   }
 }
 
-function strip(fault: Fault & { pattern: RegExp }): Fault {
-  const { pattern: _pattern, ...rest } = fault;
+function strip(fault: Fault & { pattern: RegExp; queryPattern?: RegExp }): Fault {
+  const { pattern: _pattern, queryPattern: _queryPattern, ...rest } = fault;
   return rest;
 }

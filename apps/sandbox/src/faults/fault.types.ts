@@ -4,6 +4,8 @@ export interface FaultInput {
   host?: string;
   /** Regular expression source matched against the path after the host and API version. */
   path: string;
+  /** Regular expression source matched against the raw query string (e.g. `fields=permalink`). */
+  query?: string;
   /** How many matching calls it applies to. */
   times?: number;
   status?: number;
@@ -19,6 +21,7 @@ export interface Fault {
   method?: string;
   host?: string;
   path: string;
+  query?: string;
   times: number;
   /** Calls it still applies to; 0 once used up (kept for inspection). */
   remaining: number;

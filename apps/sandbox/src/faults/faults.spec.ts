@@ -18,6 +18,19 @@ describe('Fault injection', () => {
 
   const published = async (accountId: string) => (await h.admin<{ items: Array<{ id: string }> }>('GET', `/published?accountId=${accountId}`)).body.items;
 
+  it('should match a fault on the query string too, and filter the request log by it', async () => {
+    const answer = await h.graph<{ id: string }>('POST', `/${page.id}/feed`, { token: page.accessToken, json: { message: 'read me' } });
+    await h.admin('POST', '/faults', { method: 'GET', path: '^/\\d+_\\d+$', query: 'fields=permalink', times: 5, status: 500, body: { error: { code: 1, message: 'x' } } });
+
+    const permalink = await h.graph('GET', `/${answer.body.id}`, { token: page.accessToken, query: { fields: 'permalink_url' } });
+    const message = await h.graph('GET', `/${answer.body.id}`, { token: page.accessToken, query: { fields: 'message' } });
+
+    expect(permalink.status).toBe(500);
+    expect(message.status).toBe(200);
+    const logged = await h.admin<{ requests: Array<{ status: number }> }>('GET', `/requests?method=GET&query=permalink`);
+    expect(logged.body.requests.map((r) => r.status)).toEqual([500]);
+  });
+
   it('should answer an injected status and body without applying the call, for the given number of times', async () => {
     const fault = await h.admin<{ id: string }>('POST', '/faults', {
       method: 'POST',

@@ -71,7 +71,8 @@ async function applyFault(
   res: Response,
   next: NextFunction,
 ): Promise<void> {
-  const fault = deps.faults.take({ method: req.method, host: options.host, path: req.path });
+  const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+  const fault = deps.faults.take({ method: req.method, host: options.host, path: req.path, query: rawQuery });
   if (!fault) return next();
   const locals = sandboxLocals(res);
   locals.faultId = fault.id;

@@ -1,11 +1,17 @@
 import type { MediaRecord } from '../state/media-record.types';
 import { imageDimensions } from './image-dimensions.util';
 import { sniffFormat } from './media-sniff.util';
+import { mp4DurationMs } from './mp4-duration.util';
 
 /** Enough of the file to find a JPEG frame header behind large EXIF blocks. */
 const HEAD_BYTES = 512 * 1024;
 
 export type MediaFetchFailure = 'invalid-url' | 'unreachable' | 'timeout' | 'http-status' | 'too-large';
+
+export interface MediaFetchOptions {
+  /** TikTok refuses a URL that redirects; Meta follows. Default true. */
+  followRedirects?: boolean;
+}
 
 export type MediaFetchResult =
   | { ok: true; record: MediaRecord }
@@ -18,7 +24,7 @@ export type MediaFetchResult =
 export class MediaFetcher {
   constructor(private readonly timeoutMs: number) {}
 
-  async fetch(url: string, maxBytes: number): Promise<MediaFetchResult> {
+  async fetch(url: string, maxBytes: number, options: MediaFetchOptions = {}): Promise<MediaFetchResult> {
     const record: MediaRecord = { url, contentType: null, bytes: 0, format: 'unknown' };
     let parsed: URL;
     try {
@@ -30,7 +36,7 @@ export class MediaFetcher {
       return { ok: false, reason: 'invalid-url', detail: `unsupported scheme ${parsed.protocol}`, record };
     }
     try {
-      const response = await fetch(parsed, { signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+      const response = await fetch(parsed, { signal: AbortSignal.timeout(this.timeoutMs), redirect: options.followRedirects === false ? 'manual' : 'follow' });
       record.httpStatus = response.status;
       record.contentType = response.headers.get('content-type');
       if (!response.ok) {
@@ -47,6 +53,10 @@ export class MediaFetcher {
       record.format = sniffFormat(head);
       const size = imageDimensions(record.format, head);
       if (size) Object.assign(record, size);
+      if (record.format === 'mp4' || record.format === 'mov') {
+        const durationMs = mp4DurationMs(head);
+        if (durationMs !== undefined) record.durationMs = durationMs;
+      }
       if (record.bytes > maxBytes) return { ok: false, reason: 'too-large', detail: `more than ${maxBytes} bytes`, record };
       return { ok: true, record };
     } catch (error) {

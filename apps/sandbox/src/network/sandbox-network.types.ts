@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 
 /** An admin request the network cannot accept; answered with 400 (or `status`). */
 export class AdminInputError extends Error {
@@ -12,9 +12,9 @@ export class AdminInputError extends Error {
 }
 
 /**
- * One emulated provider family (Meta today; TikTok next). The app mounts its hosts and routes
- * the admin account API to it by the `network` names it claims. Everything else (store, clock,
- * request log, faults, media fetcher) is shared and handed to it at construction.
+ * One emulated provider family (Meta, TikTok). The app mounts its hosts and routes the admin
+ * account API to it by the `network` names it claims. Everything else (store, clock, request
+ * log, faults, media fetcher) is shared and handed to it at construction.
  */
 export interface SandboxNetwork {
   /** Values of `network` in the admin account API that this module owns, e.g. facebook, instagram. */
@@ -26,4 +26,8 @@ export interface SandboxNetwork {
   patchAccount(id: string, patch: Record<string, unknown>): unknown;
   /** Creates the default demo accounts when the state holds none of this module's accounts. */
   seedIfEmpty(): void;
+  /** Adds the module's own admin routes (under /__sandbox) before the admin API's fallback. */
+  mountAdmin?(router: Router): void;
+  /** Forgets what the module keeps outside the store (it is called before the store is seeded again). */
+  reset?(): void;
 }

@@ -10,4 +10,6 @@ export interface MediaRecord {
   format: MediaFormat;
   width?: number;
   height?: number;
+  /** MP4 and QuickTime: the movie header's duration, when the downloaded head holds it. */
+  durationMs?: number;
 }

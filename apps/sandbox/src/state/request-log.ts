@@ -23,11 +23,22 @@ export interface RequestLogFilter {
   since?: string;
   method?: string;
   pathContains?: string;
+  /** Substring of the query string as logged (secrets redacted), e.g. `permalink`. */
+  query?: string;
   host?: string;
 }
 
 const MAX_ENTRIES = 10_000;
-const SECRET_KEYS = new Set(['access_token', 'fb_exchange_token', 'input_token', 'client_secret', 'code', 'refresh_token']);
+const SECRET_KEYS = new Set([
+  'access_token',
+  'fb_exchange_token',
+  'input_token',
+  'client_secret',
+  'code',
+  'refresh_token',
+  'code_verifier',
+  'upload_token',
+]);
 
 /** Shortens a secret to its first 6 characters, enough to tell tokens apart in assertions. */
 export function redactSecret(value: string): string {
@@ -66,7 +77,8 @@ export class RequestLog {
         (sinceAt === undefined || Number.isNaN(sinceAt) || Date.parse(e.at) >= sinceAt) &&
         (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
         (filter.host === undefined || e.host === filter.host) &&
-        (filter.pathContains === undefined || e.path.includes(filter.pathContains)),
+        (filter.pathContains === undefined || e.path.includes(filter.pathContains)) &&
+        (filter.query === undefined || queryText(e.query).includes(filter.query)),
     );
   }
 
@@ -84,4 +96,10 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
+}
+
+function queryText(query: Record<string, unknown>): string {
+  return Object.entries(query)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('&');
 }

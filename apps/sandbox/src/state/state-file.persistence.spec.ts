@@ -31,6 +31,7 @@ describe('State file persistence', () => {
     expect(seeded.map((a) => [a.network, a.name, a.username])).toEqual([
       ['facebook', 'Herald Demo Page', 'heralddemo'],
       ['instagram', 'Herald Demo', 'herald.demo'],
+      ['tiktok', 'Herald Demo', 'herald.demo'],
     ]);
     const page = await first.account('facebook', { name: 'Persisted Page' });
     const post = await first.graph<{ id: string }>('POST', `/${page.id}/feed`, { token: page.accessToken, json: { message: 'survives restarts' } });
@@ -77,7 +78,7 @@ describe('State file persistence', () => {
     writeFileSync(path.join(dir, 'broken.json'), '{not json');
     stateFile = path.join(dir, 'broken.json');
     const h = await start();
-    expect((await accounts(h)).map((a) => a.username)).toEqual(['heralddemo', 'herald.demo']);
+    expect((await accounts(h)).map((a) => a.username)).toEqual(['heralddemo', 'herald.demo', 'herald.demo']);
     expect(readdirSync(dir).filter((f) => f.startsWith('broken.json.unreadable-'))).toHaveLength(1);
   });
 });
