@@ -1,8 +1,9 @@
 // Test-only (not exported from the package): a local HTTP server that answers recorded network
 // responses from fixture files and records every request, so adapter specs can assert both what
 // was sent and what came back, over a real socket.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -20,7 +21,12 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** JSON and form bodies, parsed; empty for any other type. */
   body: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
+  /** Size and SHA-256 (hex) of the raw body, for binary uploads. */
+  bytes: number;
+  sha256: string;
 }
 
 export class FixtureServer {
@@ -77,12 +83,18 @@ export class FixtureServer {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(req: IncomingMessage, raw: string): FixtureReply {
+  private answer(req: IncomingMessage, raw: Buffer): FixtureReply {
     const url = new URL(req.url ?? '/', this.origin);
     const method = req.method ?? 'GET';
-    const type = req.headers['content-type'] ?? '';
-    const body = raw === '' ? {} : type.includes('json') ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
-    this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: parseBody(req.headers['content-type'] ?? '', raw),
+      headers: req.headers,
+      bytes: raw.length,
+      sha256: createHash('sha256').update(raw).digest('hex'),
+    });
     const replies = this.routes.get(`${method} ${url.pathname}`);
     if (!replies || replies.length === 0) {
       return { status: 404, body: `no fixture for ${method} ${url.pathname}` };
@@ -105,10 +117,22 @@ export function fixtureLoader(directory: string): (name: string) => unknown {
   return (name) => JSON.parse(readFileSync(join(directory, 'fixtures', name), 'utf8')) as unknown;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads `fixtures/<name>` as text, for bodies JSON.parse would alter (integers above 2^53). */
+export function rawFixtureLoader(directory: string): (name: string) => string {
+  return (name) => readFileSync(join(directory, 'fixtures', name), 'utf8');
+}
+
+function parseBody(type: string, raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (type.includes('json')) return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  if (type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+  return {};
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }

@@ -1,0 +1,43 @@
+import type { PublishedRef } from '@herald/domain';
+import { arrayField, type JsonObject, numberField, stringField } from '../json-fields.util';
+import { RECONCILE_CLOCK_SKEW_MS, sameText } from '../meta/published-match.util';
+import { exactId, videoUrl } from './tiktok-publish-status';
+
+export const VIDEO_LIST_FIELDS = 'id,title,video_description,create_time,share_url';
+export const VIDEO_LIST_MAX_COUNT = 20;
+
+export interface VideoMatchInput {
+  /** The texts init sent (video caption; photo title and description). */
+  texts: string[];
+  commitStartedAt: Date;
+  username?: string;
+}
+
+/**
+ * Finds, in a `/v2/video/list/` page, the post a commit made: created since the commit started
+ * (less a clock skew) with a title or description equal to one that was sent. Of several, the
+ * earliest. Private (SELF_ONLY) posts are not listed, so "not found" proves nothing.
+ */
+export function findPublishedVideo(data: JsonObject, input: VideoMatchInput): PublishedRef | undefined {
+  const texts = input.texts.filter((text) => text.trim() !== '');
+  if (texts.length === 0) return undefined;
+  const since = input.commitStartedAt.getTime() - RECONCILE_CLOCK_SKEW_MS;
+  let best: { id: string; createdMs: number; shareUrl?: string } | undefined;
+  for (const video of arrayField(data, 'videos') ?? []) {
+    const id = exactId((video as JsonObject)['id']);
+    const createdMs = createdAtMs(numberField(video, 'create_time'));
+    if (!id || createdMs === undefined || createdMs < since) continue;
+    const published = [stringField(video, 'title'), stringField(video, 'video_description')];
+    if (!published.some((text) => text !== undefined && texts.some((sent) => sameText(text, sent)))) continue;
+    if (!best || createdMs < best.createdMs) best = { id, createdMs, shareUrl: stringField(video, 'share_url') };
+  }
+  if (!best) return undefined;
+  const releaseUrl = best.shareUrl ?? (input.username ? videoUrl(input.username, best.id) : undefined);
+  return releaseUrl ? { releaseId: best.id, releaseUrl } : { releaseId: best.id };
+}
+
+/** create_time is Unix seconds; a value in milliseconds is accepted too. */
+function createdAtMs(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return value > 1e12 ? value : value * 1000;
+}
