@@ -21,7 +21,8 @@ export interface PreparedPublish {
 }
 
 export type PrepareCheck =
-  | { status: 'pending'; detail?: string }
+  /** Still processing; `prepared` replaces the previous state when the step made progress (a carousel's parent). */
+  | { status: 'pending'; detail?: string; prepared?: PreparedPublish }
   | { status: 'ready'; prepared: PreparedPublish };
 
 /**

@@ -247,6 +247,19 @@ describe('publishPostWorkflow', () => {
     expect(stubs.checkPrepared).toHaveBeenCalledTimes(3);
   });
 
+  it('should carry on with the state a pending check returns (a carousel whose parent now exists)', async () => {
+    const withParent = { provider: 'instagram' as const, data: { childIds: ['c1', 'c2'], containerId: 'parent-1' } };
+    stubs.checkPrepared
+      .mockResolvedValueOnce({ status: 'pending', prepared: withParent })
+      .mockResolvedValue({ status: 'ready', prepared: withParent });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.checkPrepared.mock.calls[1]![0]).toMatchObject({ prepared: withParent });
+    expect(stubs.commitPublish).toHaveBeenCalledWith(expect.objectContaining({ prepared: withParent }));
+  });
+
   it('should wait for a post the network accepted to go live before recording it', async () => {
     const pending = { provider: 'tiktok' as const, data: { publishId: 'v_pub_file~1' } };
     stubs.commitPublish.mockResolvedValue({ status: 'accepted', pending });

@@ -111,6 +111,13 @@ export async function runPublishSteps({ ref, taskQueue, timing, onStep }: Publis
   }
 }
 
+/** "5 seconds", "15 minutes": durations in the words a user reads. */
+function duration(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 1000)} seconds`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} minutes`;
+  return `${Math.round(ms / 3_600_000)} hours`;
+}
+
 async function attempt<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
@@ -143,7 +150,7 @@ async function untilLive(
     if (Date.now() >= deadline) {
       throw new WorkflowPublishError({
         code: 'OUTCOME_UNKNOWN',
-        message: `The network accepted the post but had not finished publishing it after ${Math.round(timing.confirmDeadlineMs / 60_000)} minutes. Check the account before publishing it again.`,
+        message: `The network accepted the post but had not finished publishing it after ${duration(timing.confirmDeadlineMs)}. Check the account before publishing it again.`,
         retryable: false,
         outcome: 'unknown',
       });
@@ -160,12 +167,14 @@ async function waitUntilReady(
 ): Promise<PreparedPublish> {
   const deadline = Date.now() + timing.prepareDeadlineMs;
   for (;;) {
-    const check = await attempt(() => safe.checkPrepared({ ...ref, prepared }));
+    const current = prepared;
+    const check = await attempt(() => safe.checkPrepared({ ...ref, prepared: current }));
     if (check.status === 'ready') return check.prepared;
+    if (check.prepared) prepared = check.prepared;
     if (Date.now() >= deadline) {
       throw new WorkflowPublishError({
         code: 'NETWORK_UNAVAILABLE',
-        message: `The network was still processing the media after ${Math.round(timing.prepareDeadlineMs / 60_000)} minutes; nothing was published.`,
+        message: `The network was still processing the media after ${duration(timing.prepareDeadlineMs)}; nothing was published.`,
         retryable: false,
         outcome: 'not-applied',
       });

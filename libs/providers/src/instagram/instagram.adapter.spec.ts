@@ -273,13 +273,23 @@ describe(InstagramAdapter.name, () => {
       expect(server.requestsTo('POST', fb(`/${IG_USER}/media`))).toHaveLength(0);
 
       const second = await instagram.check(ctx, made);
-      expect(second.status).toBe('ready');
+      // The parent exists now but is processed too: the next checks poll it.
+      expect(second.status).toBe('pending');
       const parentRequest = server.requestsTo('POST', fb(`/${IG_USER}/media`));
       expect(parentRequest.map((r) => r.body)).toEqual([
         { media_type: 'CAROUSEL', children: children.join(','), caption: CAPTION, collaborators: ['mia'] },
       ]);
-      const assembled = second.status === 'ready' ? second.prepared : made;
+      const withParent = second.prepared!;
+      expect(withParent.data['containerId']).toBe(parent);
+
+      server.reset();
+      server.on('GET', fb(`/${parent}`), { body: fixture('container-in-progress.json') }, { body: fixture('container-finished.json') });
+      expect((await instagram.check(ctx, withParent)).status).toBe('pending');
+      const third = await instagram.check(ctx, withParent);
+      expect(third.status).toBe('ready');
+      const assembled = third.status === 'ready' ? third.prepared : made;
       expect(assembled.data['containerId']).toBe(parent);
+      expect(server.requestsTo('POST', fb(`/${IG_USER}/media`))).toHaveLength(0);
 
       server.reset();
       server

@@ -152,7 +152,12 @@ export class InstagramAdapter implements ProviderAdapter {
       caption: data.caption,
       collaborators: data.collaborators.length > 0 ? data.collaborators : undefined,
     });
-    return { status: 'ready', prepared: toPreparedPublish(this.provider, { ...data, containerId: parentId }) };
+    // The parent is processed too before it can be published: keep polling, now the parent.
+    return {
+      status: 'pending',
+      detail: 'Instagram is assembling the carousel',
+      prepared: toPreparedPublish(this.provider, { ...data, containerId: parentId }),
+    };
   }
 
   private async refuseWhenQuotaReached(ctx: PublishContext): Promise<void> {
