@@ -59,6 +59,12 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     META_GRAPH_URL: process.env.META_GRAPH_URL ?? `${sandboxUrl}/graph.facebook.com`,
     INSTAGRAM_GRAPH_URL: process.env.INSTAGRAM_GRAPH_URL ?? `${sandboxUrl}/graph.instagram.com`,
     TIKTOK_API_URL: process.env.TIKTOK_API_URL ?? `${sandboxUrl}/open.tiktokapis.com`,
+    TIKTOK_CLIENT_KEY: process.env.TIKTOK_CLIENT_KEY ?? 'herald-sandbox',
+    TIKTOK_CLIENT_SECRET: process.env.TIKTOK_CLIENT_SECRET ?? 'herald-sandbox',
+    // In sandbox mode Herald's own uploads count as verified with TikTok, so TikTok pulls them.
+    TIKTOK_VERIFIED_URL_PREFIXES: process.env.TIKTOK_VERIFIED_URL_PREFIXES ?? `http://localhost:${port}/uploads/`,
+    SANDBOX_TIKTOK_VERIFIED_PREFIXES: process.env.SANDBOX_TIKTOK_VERIFIED_PREFIXES ?? `http://localhost:${port}/uploads/`,
+    MEDIA_FETCH_ALLOWED_ORIGINS: process.env.MEDIA_FETCH_ALLOWED_ORIGINS ?? `http://localhost:${port},${sandboxUrl}`,
   };
 
   const children = new ChildGroup(path.join(dataDir, 'logs'), path.join(dataDir, 'run'));

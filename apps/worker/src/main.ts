@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import Redis from 'ioredis';
 import { TASK_QUEUES } from '@herald/contracts';
-import { createLogger, loadWorkerConfig, type WorkerQueueKey } from '@herald/config';
+import { createLogger, loadWorkerConfig, providerSettingsFrom, type WorkerQueueKey } from '@herald/config';
 import { CredentialsCipher, IntegrationRepository, PostRepository, createPrismaClient } from '@herald/db';
 import { createProviderAdapters } from '@herald/providers';
 import { createPostLifecycleActivities } from './activities/post-lifecycle.activities';
@@ -43,13 +43,7 @@ async function main(): Promise<void> {
   });
   const refresher = new CredentialRefresher(redis, integrations, logger);
   const throttle = new ChannelThrottle(redis);
-  const adapters = createProviderAdapters({
-    facebookGraph: config.META_GRAPH_URL,
-    instagramGraph: config.INSTAGRAM_GRAPH_URL,
-    tiktokApi: config.TIKTOK_API_URL,
-    graphVersion: config.META_GRAPH_VERSION,
-    requestTimeoutMs: config.PROVIDER_TIMEOUT_MS,
-  });
+  const adapters = createProviderAdapters(providerSettingsFrom(config));
 
   const workflowSource = resolveWorkflowSource(config.WORKFLOW_BUNDLE_PATH);
   const optionsFor = (queue: WorkerQueueKey) => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { httpUrl, positiveMs } from './parse-env.util';
 
+/** A comma-separated list; empty by default. */
+const list = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
 /** Settings every Herald process shares. */
 export const databaseSchema = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
@@ -30,6 +36,16 @@ export const providerSchema = {
   TIKTOK_API_URL: httpUrl.default('https://open.tiktokapis.com'),
   META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
   PROVIDER_TIMEOUT_MS: positiveMs(30_000),
+  /** The TikTok app Herald posts as (token refresh needs them). */
+  TIKTOK_CLIENT_KEY: z.string().optional(),
+  TIKTOK_CLIENT_SECRET: z.string().optional(),
+  /** URL prefixes verified for the TikTok app: media under them is pulled by TikTok, the rest uploaded. */
+  TIKTOK_VERIFIED_URL_PREFIXES: list,
+  /**
+   * Origins Herald may download media from although they resolve to private addresses (its own
+   * MEDIA_PUBLIC_URL, the sandbox); every other URL must resolve to a public address.
+   */
+  MEDIA_FETCH_ALLOWED_ORIGINS: list,
 };
 
 export const logSchema = {

@@ -25,6 +25,7 @@ interface SandboxAccount {
   username?: string;
   accessToken: string;
   userAccessToken?: string;
+  refreshToken?: string;
 }
 
 async function main(): Promise<void> {
@@ -58,7 +59,11 @@ async function main(): Promise<void> {
         internalId: account.id,
         name: account.name,
         profile: account.username ?? null,
-        credentials: { accessToken: account.accessToken, userAccessToken: account.userAccessToken },
+        credentials: {
+          accessToken: account.accessToken,
+          ...(account.userAccessToken && { userAccessToken: account.userAccessToken }),
+          ...(account.refreshToken && { refreshToken: account.refreshToken }),
+        },
       });
       connected.push(`${integration.provider.padEnd(10)} ${integration.id}  ${integration.name}`);
     }

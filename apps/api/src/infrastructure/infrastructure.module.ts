@@ -1,7 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import Redis from 'ioredis';
-import { type ApiConfig, loadApiConfig } from '@herald/config';
+import { type ApiConfig, loadApiConfig, providerSettingsFrom } from '@herald/config';
+import { createProviderAdapters } from '@herald/providers';
 import {
   ApiKeyRepository,
   CredentialsCipher,
@@ -12,7 +13,7 @@ import {
   PostRepository,
   createPrismaClient,
 } from '@herald/db';
-import { API_CONFIG, CLOCK, PRISMA, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens';
+import { API_CONFIG, CLOCK, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens';
 
 /**
  * Connections to Postgres, Redis and Temporal. Each one is lazy: the API starts and serves what
@@ -23,6 +24,12 @@ import { API_CONFIG, CLOCK, PRISMA, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION 
   providers: [
     { provide: API_CONFIG, useFactory: () => loadApiConfig() },
     { provide: CLOCK, useValue: () => new Date() },
+    // The API calls networks only for scheduling-time checks (TikTok's creator_info).
+    {
+      provide: PROVIDER_ADAPTERS,
+      inject: [API_CONFIG],
+      useFactory: (c: ApiConfig) => createProviderAdapters(providerSettingsFrom(c)),
+    },
     { provide: PRISMA, inject: [API_CONFIG], useFactory: (c: ApiConfig) => createPrismaClient(c.DATABASE_URL) },
     {
       provide: REDIS,
@@ -64,6 +71,7 @@ import { API_CONFIG, CLOCK, PRISMA, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION 
   exports: [
     API_CONFIG,
     CLOCK,
+    PROVIDER_ADAPTERS,
     PRISMA,
     REDIS,
     TEMPORAL_CLIENT,

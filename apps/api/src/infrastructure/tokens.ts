@@ -5,5 +5,6 @@ export const REDIS = Symbol('REDIS');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const CLOCK = Symbol('CLOCK');
+export const PROVIDER_ADAPTERS = Symbol('PROVIDER_ADAPTERS');
 
 export type Clock = () => Date;

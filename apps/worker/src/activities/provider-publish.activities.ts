@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { PUBLISH_FAILURE_TYPE, type PostRef, type ProviderPublishActivities } from '@herald/contracts';
 import type { IntegrationRepository, PostRepository } from '@herald/db';
 import { ERROR_CODES, type Network, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
@@ -126,7 +126,9 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     async commitPublish({ prepared, ...ref }) {
       const loaded = await load(ref);
       logger.info({ ...ref, provider: loaded.ctx.account.provider }, 'publishing to the network');
-      const outcome = await call(loaded, (a, ctx) => a.commit(ctx, loaded.post, prepared), { respectPause: true });
+      const outcome = await whileHeartbeating(() =>
+        call(loaded, (a, ctx) => a.commit(ctx, loaded.post, prepared), { respectPause: true }),
+      );
       logger.info(
         { ...ref, outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined },
         'network accepted the post',
@@ -153,4 +155,20 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
       return call(await load(ref), (a, ctx) => a.permalink(ctx, releaseId), { respectPause: false });
     },
   };
+}
+
+/**
+ * Heartbeats while `work` runs, so that the workflow can tell a long upload from a dead worker
+ * (the commit's heartbeat timeout), whatever the adapter does inside.
+ */
+async function whileHeartbeating<T>(work: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const every = Math.max(250, Math.floor((context.info.heartbeatTimeoutMs ?? 30_000) / 3));
+  context.heartbeat();
+  const timer = setInterval(() => context.heartbeat(), every);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -16,9 +16,12 @@ function proxiesFor(taskQueue: string, timing: PublishTiming) {
     retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6 },
   });
   // The step that makes the post visible runs once per decision; the workflow decides any retry.
+  // It may upload a large video (TikTok), so it is bounded by an hour but must heartbeat: a
+  // worker that dies mid-publish is noticed after commitTimeoutMs, and the outcome reconciled.
   const once = proxyActivities<ProviderPublishActivities>({
     taskQueue,
-    startToCloseTimeout: timing.commitTimeoutMs,
+    startToCloseTimeout: '1 hour',
+    heartbeatTimeout: timing.commitTimeoutMs,
     retry: { maximumAttempts: 1 },
   });
   const bestEffort = proxyActivities<ProviderPublishActivities>({

@@ -1,5 +1,7 @@
 import type { ContentIssue, MediaRef } from '@herald/domain';
 import type { TikTokCreatorInfo } from './tiktok-creator-info';
+import { isVerifiedUrl } from './tiktok-publish-plan';
+import { unverifiedUrlMessage } from './tiktok.errors';
 import {
   describePrivacyLevels,
   readTikTokSettings,
@@ -29,10 +31,22 @@ export type TikTokMediaFormat = 'video' | 'photo';
  * them at scheduling time and the adapter before anything reaches TikTok; with the creator's
  * `creator_info`, the rules that depend on the account (visibility, video length) run too.
  */
-export function validateTikTokPost(post: TikTokPostInput, creatorInfo?: TikTokCreatorInfo): ContentIssue[] {
+export function validateTikTokPost(
+  post: TikTokPostInput,
+  creatorInfo?: TikTokCreatorInfo,
+  options: { verifiedUrlPrefixes?: readonly string[] } = {},
+): ContentIssue[] {
   const { settings, issues } = readTikTokSettings(post.settings);
   issues.push(...mediaIssues(post.media));
   const format = tiktokFormatOf(post.media);
+
+  // Photos are pulled by TikTok, which downloads only from verified domains or prefixes.
+  if (format === 'photo' && options.verifiedUrlPrefixes) {
+    const prefixes = options.verifiedUrlPrefixes;
+    post.media.forEach((media, index) => {
+      if (!isVerifiedUrl(prefixes, media.path)) issues.push({ field: `image[${index}].path`, message: unverifiedUrlMessage(media.path) });
+    });
+  }
 
   if (format === 'video' && post.content.length > TIKTOK_VIDEO_CAPTION_MAX) {
     issues.push({ field: 'content', message: `is ${post.content.length} characters long; TikTok allows ${TIKTOK_VIDEO_CAPTION_MAX}` });

@@ -8,6 +8,7 @@ import {
   validatePostContent,
 } from '@herald/domain';
 import type { IntegrationRecord, MediaRecord, NewPost } from '@herald/db';
+import { type TikTokCreatorInfo, validateTikTokPost } from '@herald/providers';
 import { AppError } from '../../common/app-error';
 import type { CreatePostBody } from './dto/create-post.schema';
 
@@ -21,6 +22,10 @@ export interface BuildContext {
   integrations: ReadonlyMap<string, IntegrationRecord>;
   mediaById: ReadonlyMap<string, MediaRecord>;
   mediaByPath: ReadonlyMap<string, MediaRecord>;
+  /** TikTok channels' current limits, when TikTok could be asked. */
+  creatorInfo: ReadonlyMap<string, TikTokCreatorInfo>;
+  /** URL prefixes verified for Herald's TikTok app (TikTok pulls photos only from them). */
+  tiktokVerifiedUrlPrefixes: readonly string[];
 }
 
 /**
@@ -63,15 +68,18 @@ export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[
       }
       return resolved;
     });
-    const issues = validatePostContent(integration.provider, {
-      content: toPlainText(value.content),
-      media,
-      settings: item.settings ?? {},
-    });
+    const input = { content: toPlainText(value.content), media, settings: item.settings ?? {} };
+    const issues = [
+      ...validatePostContent(integration.provider, input),
+      ...(integration.provider === 'tiktok'
+        ? validateTikTokPost(input, ctx.creatorInfo.get(integration.id), { verifiedUrlPrefixes: ctx.tiktokVerifiedUrlPrefixes })
+        : []),
+    ];
     const issue = issues[0];
     if (issue) {
       const name = PROVIDER_DISPLAY_NAMES[integration.provider];
-      throw AppError.validation(`${field}.value[0].${issue.field}`, `${issue.message} (${name})`, extra);
+      const where = issue.field.startsWith('settings.') ? `${field}.${issue.field}` : `${field}.value[0].${issue.field}`;
+      throw AppError.validation(where, `${issue.message} (${name})`, extra);
     }
     const { __type: _ignored, ...settings } = item.settings ?? {};
     return {

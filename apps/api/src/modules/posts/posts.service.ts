@@ -13,6 +13,7 @@ import { API_CONFIG, CLOCK, type Clock } from '../../infrastructure/tokens';
 import { buildNewPosts } from './build-new-posts';
 import { createPostSchema, fieldPath } from './dto/create-post.schema';
 import { PublishScheduler } from './publish-scheduler.service';
+import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
 
 export interface CreatedPost {
   postId: string;
@@ -30,6 +31,7 @@ export class PostsService {
     private readonly media: MediaRepository,
     private readonly organizations: OrganizationRepository,
     private readonly scheduler: PublishScheduler,
+    private readonly creatorInfo: TikTokCreatorInfoService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -52,7 +54,15 @@ export class PostsService {
       this.media.findManyForOrganization(organizationId, images.flatMap((i) => (i.id ? [i.id] : []))),
       this.media.findManyByPath(organizationId, images.map((i) => i.path)),
     ]);
+    const tiktokChannels = [...integrations.values()].filter((i) => i.provider === 'tiktok' && body.type !== 'draft');
+    const creatorInfo = new Map(
+      (await Promise.all(tiktokChannels.map(async (c) => [c.id, await this.creatorInfo.forChannel(c)] as const))).flatMap(
+        ([id, info]) => (info ? [[id, info] as const] : []),
+      ),
+    );
     const newPosts = buildNewPosts(body, {
+      creatorInfo,
+      tiktokVerifiedUrlPrefixes: this.config.TIKTOK_VERIFIED_URL_PREFIXES,
       now: this.now(),
       mediaPublicUrl: this.config.MEDIA_PUBLIC_URL,
       pastGraceMs: this.config.SCHEDULE_PAST_GRACE_MS,

@@ -8,6 +8,7 @@ import { IntegrationsService } from '../integrations/integrations.service';
 import { MediaService } from '../media/media.service';
 import { PostsService } from '../posts/posts.service';
 import { PublishScheduler } from '../posts/publish-scheduler.service';
+import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
 import { PublicIntegrationsController } from './public-integrations.controller';
 import { PublicMediaController } from './public-media.controller';
 import { PublicPostsController } from './public-posts.controller';
@@ -24,6 +25,6 @@ import { PublicPostsController } from './public-posts.controller';
     }),
   ],
   controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController],
-  providers: [ApiKeyGuard, PostsService, PublishScheduler, IntegrationsService, MediaService],
+  providers: [ApiKeyGuard, PostsService, PublishScheduler, IntegrationsService, MediaService, TikTokCreatorInfoService],
 })
 export class PublicApiModule {}
