@@ -47,6 +47,13 @@ export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promi
     PROVIDER_TIMEOUT_MS: '10000',
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_PROCESSING_POLLS: '1',
+    // Herald's tests poll TikTok's status every 500 ms; a real client at 30 reads a minute would not.
+    SANDBOX_TIKTOK_RATE_LIMITS: 'off',
+    SANDBOX_TIKTOK_VERIFIED_PREFIXES: `${apiUrl}/uploads/`,
+    TIKTOK_VERIFIED_URL_PREFIXES: `${apiUrl}/uploads/`,
+    TIKTOK_CLIENT_KEY: 'herald-test-client',
+    TIKTOK_CLIENT_SECRET: 'herald-test-secret',
+    MEDIA_FETCH_ALLOWED_ORIGINS: `${apiUrl},${sandboxUrl}`,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     UPLOAD_DIR: uploadDir,

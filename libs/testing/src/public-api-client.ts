@@ -35,6 +35,28 @@ export class PublicApiClient {
     return { status: response.status, body: (await response.json()) as { id: string; path: string } };
   }
 
+  /** Uploads a file and schedules one post with it (or without media) on a channel; returns the post id. */
+  async schedule(
+    integrationId: string,
+    value: { content: string; files?: string[]; paths?: string[] },
+    options: { type?: 'schedule' | 'now'; date?: Date; settings?: Record<string, unknown> } = {},
+  ): Promise<string> {
+    const image: Array<{ id?: string; path: string }> = (value.paths ?? []).map((p) => ({ path: p }));
+    for (const file of value.files ?? []) {
+      const upload = await this.upload(file);
+      if (upload.status !== 201) throw new Error(`upload of ${file} answered ${upload.status}: ${JSON.stringify(upload.body)}`);
+      image.push({ id: upload.body.id, path: upload.body.path });
+    }
+    const type = options.type ?? 'schedule';
+    const created = await this.request<Array<{ postId: string }>>('POST', '/posts', {
+      type,
+      ...(type === 'schedule' && { date: (options.date ?? new Date(Date.now() + 2_000)).toISOString() }),
+      posts: [{ integration: { id: integrationId }, value: [{ content: value.content, image }], settings: options.settings }],
+    });
+    if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
+    return created.body[0]!.postId;
+  }
+
   /** Waits until the post leaves QUEUE/PUBLISHING and returns it. */
   async waitForOutcome(postId: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
     return waitUntil(

@@ -6,7 +6,20 @@ export interface SandboxAccount {
   username?: string;
   accessToken: string;
   userAccessToken?: string;
+  refreshToken?: string;
   pageId?: string;
+  /** Instagram: the token for graph.instagram.com (Instagram login). */
+  instagramLoginToken?: string;
+}
+
+export interface SandboxRequest {
+  id: string;
+  at: string;
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  query?: Record<string, unknown>;
 }
 
 export interface SandboxPublished {
@@ -15,18 +28,28 @@ export interface SandboxPublished {
   id: string;
   kind: string;
   text: string;
-  media: Array<{ url: string; contentType?: string; bytes?: number }>;
+  media: Array<{ url?: string; upload?: true; contentType?: string | null; bytes?: number; durationMs?: number }>;
   permalink?: string;
   createdAt: string;
+  /** Facebook: the photo or video behind the post. */
+  objectId?: string;
+  /** TikTok */
+  publishId?: string;
+  mode?: 'direct' | 'inbox';
+  status?: string;
+  privacyLevel?: string;
 }
 
 export interface SandboxFault {
   method?: string;
   host?: string;
   path: string;
+  /** Regular expression source matched against the raw query string. */
+  query?: string;
   times?: number;
   status?: number;
   body?: unknown;
+  headers?: Record<string, string>;
   delayMs?: number;
   dropResponse?: boolean;
 }
@@ -55,6 +78,15 @@ export class SandboxAdmin {
   async published(filter: { network?: string; accountId?: string } = {}): Promise<SandboxPublished[]> {
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
     return (await this.call<{ items: SandboxPublished[] }>('GET', `/published?${query}`)).items;
+  }
+
+  async requests(filter: { method?: string; pathContains?: string; host?: string; query?: string } = {}): Promise<SandboxRequest[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
+    return (await this.call<{ requests: SandboxRequest[] }>('GET', `/requests?${query}`)).requests;
+  }
+
+  setTikTokVerifiedPrefixes(prefixes: string[]) {
+    return this.call<{ prefixes: string[] }>('PUT', '/tiktok/verified-url-prefixes', { prefixes });
   }
 
   addFault(fault: SandboxFault) {

@@ -39,7 +39,14 @@ export async function createTestOrganization(
       internalId: account.id,
       name: account.name,
       profile: account.username ?? null,
-      credentials: { accessToken: account.accessToken, userAccessToken: account.userAccessToken },
+      credentials:
+        provider === 'instagram-standalone'
+          ? { accessToken: account.instagramLoginToken ?? account.accessToken }
+          : {
+              accessToken: account.accessToken,
+              ...(account.userAccessToken && { userAccessToken: account.userAccessToken }),
+              ...(account.refreshToken && { refreshToken: account.refreshToken }),
+            },
     });
     channels[provider] = { integration, account };
   }
