@@ -118,6 +118,23 @@ describe('publishing when things go wrong', () => {
     expect(await stack.sandbox.published({ network: 'facebook', accountId: page.account.id })).toHaveLength(0);
   });
 
+  it('should not call media_publish while the account\'s 24-hour publishing quota is used up', async () => {
+    const { org, api } = await freshOrganization();
+    const instagram = org.channels.instagram!;
+    await stack.sandbox.updateAccount(instagram.account.id, { quotaUsage: 100, quotaTotal: 100 });
+
+    const postId = await api.schedule(instagram.integration.id, { content: 'Over quota', files: [PHOTO] }, { type: 'now' });
+    await waitUntil('the quota to be read', async () =>
+      (await stack.sandbox.requests({ method: 'GET', pathContains: `${instagram.account.id}/content_publishing_limit` })).length > 0 ? true : undefined,
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    // Waiting for the window to free up (an hour), not failed, not published.
+    expect((await api.request('GET', `/posts/${postId}`)).body).toMatchObject({ heraldState: 'PUBLISHING', error: null });
+    expect(await publishCalls(instagram.account.id)).toBe(0);
+    expect(await stack.sandbox.published({ network: 'instagram', accountId: instagram.account.id })).toHaveLength(0);
+  });
+
   it('should explain a Facebook identity checkpoint and publish nothing', async () => {
     const { org, api } = await freshOrganization();
     const page = org.channels.facebook!;

@@ -13,6 +13,7 @@ export interface IntegrationRecord {
   disabled: boolean;
   refreshNeeded: boolean;
   timeZone: string | null;
+  tokenExpiresAt: Date | null;
 }
 
 export interface IntegrationUpsert {
@@ -36,6 +37,7 @@ const SELECT = {
   disabled: true,
   refreshNeeded: true,
   timeZone: true,
+  tokenExpiresAt: true,
 } as const;
 
 type Row = { provider: string } & Omit<IntegrationRecord, 'provider'>;

@@ -1,13 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IntegrationRepository } from '@herald/db';
+import { CLOCK, type Clock } from '../../infrastructure/tokens';
+import { channelWarning } from './channel-warning';
 
 @Injectable()
 export class IntegrationsService {
-  constructor(private readonly integrations: IntegrationRepository) {}
+  constructor(
+    private readonly integrations: IntegrationRepository,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
 
-  /** The organization's channels in the shape Postiz clients read. */
+  /** The organization's channels in the shape Postiz clients read, with what the user must do. */
   async list(organizationId: string) {
     const rows = await this.integrations.listForOrganization(organizationId);
+    const now = this.now();
     return rows.map((i) => ({
       id: i.id,
       name: i.name,
@@ -17,6 +23,8 @@ export class IntegrationsService {
       profile: i.profile,
       customer: null,
       refreshNeeded: i.refreshNeeded,
+      tokenExpiresAt: i.tokenExpiresAt?.toISOString() ?? null,
+      warning: channelWarning(i, now),
     }));
   }
 }
