@@ -1,5 +1,5 @@
-// The API must never leave a post in QUEUE without a workflow that will publish it: when
-// Temporal cannot be reached, the caller is told (503) and nothing is stored.
+// When Temporal cannot be reached the API keeps working: a post is saved, and the answer says its
+// publication waits for Temporal (the sweep starts it then; see sweep.e2e.spec.ts).
 import { type Db, createPrismaClient } from '@herald/db';
 import {
   type HeraldStack,
@@ -28,19 +28,20 @@ describe('scheduling while Temporal is unreachable', () => {
     await db?.$disconnect();
   });
 
-  it('should answer 503 naming Temporal and keep no post', async () => {
+  it('should save the post and say its publication waits for Temporal', async () => {
     const api = new PublicApiClient(stack.apiUrl, org.apiKey);
 
-    const response = await api.request('POST', '/posts', {
+    const response = await api.request<Array<{ postId: string; workflow: string; warning: string }>>('POST', '/posts', {
       type: 'schedule',
       date: new Date(Date.now() + 60_000).toISOString(),
       posts: [{ integration: { id: org.channels.facebook!.integration.id }, value: [{ content: 'Hello', image: [] }] }],
     });
 
-    expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', dependency: 'temporal' });
-    expect(String(response.body.message)).toMatch(/not saved/);
-    expect(await db.post.count({ where: { organizationId: org.organizationId } })).toBe(0);
+    expect(response.status).toBe(201);
+    expect(response.body[0]).toMatchObject({ workflow: 'pending' });
+    expect(response.body[0]!.warning).toMatch(/Temporal is not reachable.*saved.*as soon as Temporal is back/);
+    const stored = await db.post.findUniqueOrThrow({ where: { id: response.body[0]!.postId } });
+    expect(stored).toMatchObject({ state: 'QUEUE', workflowId: null });
   });
 
   it('should keep serving what does not need Temporal, and say in readiness what is missing', async () => {

@@ -31,6 +31,11 @@ export interface PublishPostInput {
   /** The publish time when the workflow was started (ISO, UTC); the database has the last word. */
   publishAt: string;
   timing?: Partial<PublishTiming>;
+  /**
+   * Started by the sweep for a post left PUBLISHING by a run that is gone: take the claim over,
+   * and if that run had reached the publishing step, ask the network what happened first.
+   */
+  takeOver?: boolean;
 }
 
 export type PublishPostResult =

@@ -14,11 +14,20 @@ export interface PostRef {
   postId: string;
 }
 
+/** What a run that took over from a lost one knows of that run's progress. */
+export interface ClaimResume {
+  prepared: PreparedPublish;
+  /** Set when the lost run had started the step that makes the post visible. */
+  commitStartedAt?: string;
+}
+
 export type ClaimResult =
-  | { kind: 'claimed'; provider: ProviderId; integrationId: string }
+  | { kind: 'claimed'; provider: ProviderId; integrationId: string; resume?: ClaimResume }
   /** The post was moved later (perhaps the signal was lost): wait again until then. */
   | { kind: 'not-yet'; publishAt: string }
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string }
+  /** Too late to publish under the organization's policy: recorded as ERROR MISSED_TIME. */
+  | { kind: 'missed'; message: string };
 
 /** Herald's own bookkeeping, on the workflow task queue. All of them are idempotent. */
 export interface PostLifecycleActivities {
@@ -26,7 +35,9 @@ export interface PostLifecycleActivities {
    * Atomically moves a due QUEUE post to PUBLISHING for this workflow run. Deleted, moved,
    * drafted or already-published posts are not claimed: Postgres decides, not the timer.
    */
-  claimPostForPublishing(input: PostRef & { runId: string }): Promise<ClaimResult>;
+  claimPostForPublishing(input: PostRef & { runId: string; takeOver?: boolean }): Promise<ClaimResult>;
+  /** Records, before the publishing step, what a run taking over would need to reconcile. */
+  recordCommitAttempt(input: PostRef & { runId: string; prepared: PreparedPublish }): Promise<void>;
   markPostPublished(input: PostRef & PublishedRef): Promise<void>;
   markPostFailed(input: PostRef & { code: ErrorCode; message: string }): Promise<void>;
 }

@@ -3,6 +3,7 @@ export * from './api-keys/api-key.util';
 export * from './crypto/credentials-cipher';
 export * from './integrations/integration.repository';
 export * from './media/media.repository';
+export * from './operations/operations.repository';
 export * from './organizations/organization.repository';
 export * from './posts/post.repository';
 export * from './posts/post.types';

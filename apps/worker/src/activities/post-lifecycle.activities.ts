@@ -1,31 +1,68 @@
 import type { PostLifecycleActivities } from '@herald/contracts';
+import { type PreparedPublish, networkOf } from '@herald/domain';
 import type { PostRepository } from '@herald/db';
 import type { Logger } from '@herald/config';
+import type { PublishMetrics } from '../metrics/publish-metrics';
+import { postLogger } from './post-logger.util';
 
 export interface PostLifecycleDeps {
   posts: PostRepository;
   now: () => Date;
   logger: Logger;
+  metrics: PublishMetrics;
 }
 
-/** Herald's own bookkeeping, run on the workflow task queue. */
-export function createPostLifecycleActivities({ posts, now, logger }: PostLifecycleDeps): PostLifecycleActivities {
+/**
+ * Herald's own bookkeeping, run on the workflow task queue. Outcomes are counted here, not in
+ * the workflow (which replays), and only by the call whose write changed the post: Temporal
+ * retries these activities, and a retry after a successful write finds nothing to change.
+ */
+export function createPostLifecycleActivities({ posts, now, logger, metrics }: PostLifecycleDeps): PostLifecycleActivities {
   return {
-    async claimPostForPublishing({ organizationId, postId, runId }) {
-      const outcome = await posts.claimForPublishing(organizationId, postId, runId, now());
-      logger.info({ organizationId, postId, runId, claim: outcome.kind }, 'publish claim');
-      if (outcome.kind === 'not-yet') return { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() };
-      return outcome;
+    async claimPostForPublishing(ref) {
+      const { organizationId, postId, runId, takeOver } = ref;
+      const outcome = await posts.claimForPublishing(organizationId, postId, runId, now(), { takeOver });
+      postLogger(logger, ref).info({ runId, claim: outcome.kind, takeOver }, 'publish claim');
+      switch (outcome.kind) {
+        case 'not-yet':
+          return { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() };
+        case 'claimed': {
+          const { resume, ...claimed } = outcome;
+          if (!resume) return claimed;
+          return {
+            ...claimed,
+            resume: {
+              prepared: resume.prepared as PreparedPublish,
+              ...(resume.commitStartedAt && { commitStartedAt: resume.commitStartedAt.toISOString() }),
+            },
+          };
+        }
+        case 'missed':
+          // Recorded ERROR by this very call (a retry would find the post ERROR and skip it).
+          if (outcome.provider) metrics.failed(networkOf(outcome.provider), 'MISSED_TIME');
+          return { kind: 'missed', message: outcome.message };
+        default:
+          return outcome;
+      }
     },
 
-    async markPostPublished({ organizationId, postId, releaseId, releaseUrl }) {
-      await posts.markPublished(organizationId, postId, { releaseId, releaseUrl }, now());
-      logger.info({ organizationId, postId, releaseId, releaseUrl }, 'post published');
+    async recordCommitAttempt({ organizationId, postId, runId, prepared }) {
+      await posts.recordCommitAttempt(organizationId, postId, runId, prepared, now());
     },
 
-    async markPostFailed({ organizationId, postId, code, message }) {
-      await posts.markFailed(organizationId, postId, { code, message });
-      logger.warn({ organizationId, postId, code, errorMessage: message }, 'post failed');
+    async markPostPublished(ref) {
+      const { organizationId, postId, releaseId, releaseUrl } = ref;
+      const publishedAt = now();
+      const changed = await posts.markPublished(organizationId, postId, { releaseId, releaseUrl }, publishedAt);
+      if (changed) metrics.published(networkOf(changed.provider), changed.publishAt, publishedAt);
+      postLogger(logger, ref).info({ releaseId, releaseUrl, recorded: changed !== null }, 'post published');
+    },
+
+    async markPostFailed(ref) {
+      const { organizationId, postId, code, message } = ref;
+      const changed = await posts.markFailed(organizationId, postId, { code, message });
+      if (changed) metrics.failed(networkOf(changed.provider), code);
+      postLogger(logger, ref).warn({ code, errorMessage: message, recorded: changed !== null }, 'post failed');
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '@herald/config';
 import type { ChannelThrottle } from '../channels/channel-throttle';
 import type { ChannelRef, CredentialRefresher } from '../channels/credential-refresher';
 import { toApplicationFailure } from './application-failure.util';
+import { postLogger } from './post-logger.util';
 
 export interface ProviderPublishDeps {
   /** The network whose task queue these activities serve. */
@@ -125,12 +126,13 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
 
     async commitPublish({ prepared, ...ref }) {
       const loaded = await load(ref);
-      logger.info({ ...ref, provider: loaded.ctx.account.provider }, 'publishing to the network');
+      const log = postLogger(logger, ref);
+      log.info({ provider: loaded.ctx.account.provider }, 'publishing to the network');
       const outcome = await whileHeartbeating(() =>
         call(loaded, (a, ctx) => a.commit(ctx, loaded.post, prepared), { respectPause: true }),
       );
-      logger.info(
-        { ...ref, outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined },
+      log.info(
+        { outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined },
         'network accepted the post',
       );
       return outcome;
@@ -147,7 +149,7 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
         (a, ctx) => a.reconcile(ctx, loaded.post, prepared, new Date(commitStartedAt), progress),
         { respectPause: false },
       );
-      logger.warn({ ...ref, reconcile: result.status }, 'reconciled a publish whose outcome was unknown');
+      postLogger(logger, ref).warn({ reconcile: result.status }, 'reconciled a publish whose outcome was unknown');
       return result;
     },
 

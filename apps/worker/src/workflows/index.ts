@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow type the workers register.
 export { publishPostWorkflow } from './publish-post.workflow';
+export { sweepStrandedPostsWorkflow } from './sweep-stranded-posts.workflow';

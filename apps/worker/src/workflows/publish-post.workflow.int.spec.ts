@@ -34,6 +34,7 @@ function happyStubs(): jest.Mocked<Stubs> {
     claimPostForPublishing: stub<'claimPostForPublishing'>(async () => claimed),
     markPostPublished: stub<'markPostPublished'>(async () => undefined),
     markPostFailed: stub<'markPostFailed'>(async () => undefined),
+    recordCommitAttempt: stub<'recordCommitAttempt'>(async () => undefined),
     preparePublish: stub<'preparePublish'>(async () => prepared),
     checkPrepared: stub<'checkPrepared'>(async () => ({ status: 'ready', prepared })),
     commitPublish: stub<'commitPublish'>(async () => ({
@@ -90,12 +91,12 @@ describe('publishPostWorkflow', () => {
     stubs = happyStubs();
   });
 
-  function start(publishAt: Date, timing: PublishPostInput['timing'] = { checkIntervalMs: 100 }) {
+  function start(publishAt: Date, timing: PublishPostInput['timing'] = { checkIntervalMs: 100 }, extra: Partial<PublishPostInput> = {}) {
     const postId = `post-${Date.now()}-${++seq}`;
     return client.workflow.start<(input: PublishPostInput) => Promise<PublishPostResult>>(PUBLISH_POST_WORKFLOW, {
       taskQueue: TASK_QUEUES.workflows,
       workflowId: `post:${postId}`,
-      args: [{ organizationId: 'org-1', postId, publishAt: publishAt.toISOString(), timing }],
+      args: [{ organizationId: 'org-1', postId, publishAt: publishAt.toISOString(), timing, ...extra }],
     });
   }
 
@@ -287,6 +288,54 @@ describe('publishPostWorkflow', () => {
 
     expect(result).toMatchObject({ outcome: 'published', releaseId: 'tt-2' });
     expect(stubs.reconcilePublish).toHaveBeenCalledWith(expect.objectContaining({ progress: { publishId: 'v_pub_url~2' } }));
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should record the attempt in Postgres before the step that publishes', async () => {
+    const order: string[] = [];
+    stubs.recordCommitAttempt.mockImplementation(async () => void order.push('record'));
+    stubs.commitPublish.mockImplementation(async () => {
+      order.push('commit');
+      return { status: 'published', ref: { releaseId: 'm' } };
+    });
+
+    await (await start(new Date())).result();
+
+    expect(order).toEqual(['record', 'commit']);
+    expect(stubs.recordCommitAttempt).toHaveBeenCalledWith(expect.objectContaining({ prepared }));
+  });
+
+  it('should end as MISSED_TIME, touching nothing, when the claim finds the post too late', async () => {
+    stubs.claimPostForPublishing.mockResolvedValue({ kind: 'missed', message: 'The post was due at 2026-12-01T09:00Z and …' });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'failed', code: 'MISSED_TIME', message: 'The post was due at 2026-12-01T09:00Z and …' });
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+  });
+
+  it('should take over a lost run that had started publishing by asking the network, not publishing again', async () => {
+    stubs.claimPostForPublishing.mockResolvedValue({ ...claimed, resume: { prepared, commitStartedAt: new Date().toISOString() } });
+    stubs.reconcilePublish.mockResolvedValue({ status: 'published', ref: { releaseId: 'media-lost-run' } });
+
+    // The lost run's publish call could still land until commitTimeoutMs after it began.
+    const result = await (await start(new Date(), { checkIntervalMs: 100, commitTimeoutMs: 1_000 }, { takeOver: true })).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: 'media-lost-run' });
+    expect(stubs.reconcilePublish).toHaveBeenCalledTimes(1);
+    expect(stubs.claimPostForPublishing).toHaveBeenCalledWith(expect.objectContaining({ takeOver: true }));
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+  });
+
+  it('should take over a lost run that had only prepared, reusing what it prepared', async () => {
+    stubs.claimPostForPublishing.mockResolvedValue({ ...claimed, resume: { prepared } });
+
+    const result = await (await start(new Date(), undefined, { takeOver: true })).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+    expect(stubs.reconcilePublish).not.toHaveBeenCalled();
     expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
   });
 

@@ -43,6 +43,7 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
   let wake = false;
   let phase: PublishPhase = 'waiting';
   let step: string | undefined;
+  const { runId } = workflowInfo();
 
   setHandler(reschedulePostSignal, ({ publishAt: next }) => {
     const at = Date.parse(next);
@@ -59,7 +60,7 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
   let claim;
   for (;;) {
     await waitUntil(() => publishAt, () => wake, () => (wake = false));
-    claim = await lifecycle.claimPostForPublishing({ ...ref, runId: workflowInfo().runId });
+    claim = await lifecycle.claimPostForPublishing({ ...ref, runId, takeOver: input.takeOver });
     if (claim.kind !== 'not-yet') break;
     // Postgres says later than the timer did: a move whose signal never arrived. Wait again.
     publishAt = Date.parse(claim.publishAt);
@@ -68,6 +69,10 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
   if (claim.kind === 'skip') {
     phase = 'done';
     return { outcome: 'skipped', reason: claim.reason };
+  }
+  if (claim.kind === 'missed') {
+    phase = 'done';
+    return { outcome: 'failed', code: 'MISSED_TIME', message: claim.message };
   }
 
   phase = 'publishing';
@@ -81,6 +86,8 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
         taskQueue: publishQueueOf(networkOf(claimed.provider)),
         timing,
         onStep: (s) => (step = s),
+        resume: claimed.resume,
+        beforeCommit: (prepared) => lifecycle.recordCommitAttempt({ ...ref, runId, prepared }),
       });
       await lifecycle.markPostPublished({ ...ref, ...published });
       return { outcome: 'published' as const, ...published };

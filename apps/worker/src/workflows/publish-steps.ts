@@ -1,5 +1,5 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
+import type { ClaimResume, PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
 import type { CommitOutcome, PreparedPublish, PublishFailure, PublishedRef } from '@herald/domain';
 import { WorkflowPublishError, publishFailureOf } from './publish-failure.util';
 
@@ -37,6 +37,10 @@ export interface PublishStepsInput {
   taskQueue: string;
   timing: PublishTiming;
   onStep: (step: string) => void;
+  /** Taking over from a lost run: what it had prepared, and whether it had started publishing. */
+  resume?: ClaimResume;
+  /** Records the attempt in Postgres just before the step that makes the post visible. */
+  beforeCommit: (prepared: PreparedPublish) => Promise<void>;
 }
 
 /**
@@ -44,11 +48,29 @@ export interface PublishStepsInput {
  * reconciled with the network before anything else happens. Throws WorkflowPublishError with the
  * failure to record.
  */
-export async function runPublishSteps({ ref, taskQueue, timing, onStep }: PublishStepsInput): Promise<PublishedRef> {
+export async function runPublishSteps(input: PublishStepsInput): Promise<PublishedRef> {
+  const { ref, taskQueue, timing, onStep, resume, beforeCommit } = input;
   const { safe, once, bestEffort } = proxiesFor(taskQueue, timing);
-  let prepared: PreparedPublish | undefined;
+  let prepared: PreparedPublish | undefined = resume?.prepared;
   let preparations = 0;
   let commits = 0;
+
+  // The lost run may have published already: ask the network before anything else. Its publish
+  // call may still be in flight (a workflow terminated by hand leaves its activity running in a
+  // live worker), so wait until it can no longer land: the same commitTimeoutMs after which a
+  // silent attempt counts as lost.
+  if (resume?.commitStartedAt) {
+    onStep('settle');
+    const settledAt = Date.parse(resume.commitStartedAt) + timing.commitTimeoutMs;
+    if (Date.now() < settledAt) await sleep(settledAt - Date.now());
+    onStep('reconcile');
+    const truth = await reconcile(safe, ref, resume.prepared, resume.commitStartedAt, undefined);
+    if (truth.status === 'published') return await withPermalink(bestEffort, ref, truth.ref, onStep);
+    if (truth.status === 'accepted') {
+      return await withPermalink(bestEffort, ref, await untilLive(safe, ref, { status: 'accepted', pending: truth.pending }, timing, onStep), onStep);
+    }
+    if (truth.status === 'unknown') throw new WorkflowPublishError(outcomeUnknown(truth.detail));
+  }
 
   for (;;) {
     if (!prepared) {
@@ -69,6 +91,7 @@ export async function runPublishSteps({ ref, taskQueue, timing, onStep }: Publis
 
     onStep('commit');
     commits++;
+    await beforeCommit(prepared);
     const commitStartedAt = new Date(Date.now()).toISOString();
     let failure: PublishFailure;
     try {
@@ -87,14 +110,7 @@ export async function runPublishSteps({ ref, taskQueue, timing, onStep }: Publis
         const published = await untilLive(safe, ref, { status: 'accepted', pending: truth.pending }, timing, onStep);
         return await withPermalink(bestEffort, ref, published, onStep);
       }
-      if (truth.status === 'unknown') {
-        throw new WorkflowPublishError({
-          code: 'OUTCOME_UNKNOWN',
-          message: `Herald could not confirm whether the network published this post (${truth.detail}). Check the account before publishing it again.`,
-          retryable: false,
-          outcome: 'unknown',
-        });
-      }
+      if (truth.status === 'unknown') throw new WorkflowPublishError(outcomeUnknown(truth.detail));
       // The network provably did not publish: trying again cannot duplicate the post.
       failure = {
         code: 'NETWORK_UNAVAILABLE',
@@ -112,6 +128,15 @@ export async function runPublishSteps({ ref, taskQueue, timing, onStep }: Publis
     }
     await sleep(failure.retryAfterMs ?? 5_000 * commits);
   }
+}
+
+function outcomeUnknown(detail: string): PublishFailure {
+  return {
+    code: 'OUTCOME_UNKNOWN',
+    message: `Herald could not confirm whether the network published this post (${detail}). Check the account before publishing it again.`,
+    retryable: false,
+    outcome: 'unknown',
+  };
 }
 
 /** "5 seconds", "15 minutes": durations in the words a user reads. */

@@ -99,10 +99,78 @@ describe(PostRepository.name, () => {
   it('should record a publication once, whatever the retries', async () => {
     const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
     await posts.claimForPublishing(organizationId, post!.id, 'run', new Date());
-    await posts.markPublished(organizationId, post!.id, { releaseId: '1789', releaseUrl: 'https://x/p/1' }, new Date());
-    await posts.markFailed(organizationId, post!.id, { code: 'INTERNAL', message: 'late retry' });
+    const first = await posts.markPublished(organizationId, post!.id, { releaseId: '1789', releaseUrl: 'https://x/p/1' }, new Date());
+    const retried = await posts.markPublished(organizationId, post!.id, { releaseId: '1789', releaseUrl: 'https://x/p/1' }, new Date());
+    const late = await posts.markFailed(organizationId, post!.id, { code: 'INTERNAL', message: 'late retry' });
     const stored = await posts.findForOrganization(organizationId, post!.id);
     expect(stored).toMatchObject({ state: 'PUBLISHED', releaseId: '1789', releaseUrl: 'https://x/p/1', errorCode: null });
+    // Only the call that changed the post reports it (metrics count it once).
+    expect(first).toEqual({ provider: 'instagram', publishAt: post!.publishAt });
+    expect([retried, late]).toEqual([null, null]);
+  });
+
+  it('should count undeleted posts by state in one query', async () => {
+    const before = await posts.countByState();
+    const [draft, queued] = await posts.createMany(organizationId, [
+      newPost(new Date(), { state: 'DRAFT' }),
+      newPost(new Date(Date.now() + 3_600_000)),
+    ]);
+    await posts.softDeleteGroup(organizationId, queued!.group, new Date());
+
+    const after = await posts.countByState();
+
+    const count = (rows: typeof after, state: string) => rows.find((r) => r.state === state)?.count ?? 0;
+    expect(draft!.state).toBe('DRAFT');
+    expect(count(after, 'DRAFT') - count(before, 'DRAFT')).toBe(1);
+    expect(count(after, 'QUEUE') - count(before, 'QUEUE')).toBe(0);
+  });
+
+  it('should mark a post too late for its organization\'s policy as missed, and publish a slightly late one', async () => {
+    const now = new Date();
+    const [late, slightlyLate] = await posts.createMany(organizationId, [
+      newPost(new Date(now.getTime() - 61 * 60_000)),
+      newPost(new Date(now.getTime() - 59 * 60_000)),
+    ]);
+
+    const missed = await posts.claimForPublishing(organizationId, late!.id, 'run', now);
+    const claimed = await posts.claimForPublishing(organizationId, slightlyLate!.id, 'run', now);
+
+    expect(missed).toMatchObject({ kind: 'missed', provider: 'instagram' });
+    expect(missed.kind === 'missed' && missed.message).toMatch(/more than 60 minutes late, so it was not published/);
+    expect(await posts.findForOrganization(organizationId, late!.id)).toMatchObject({ state: 'ERROR', errorCode: 'MISSED_TIME' });
+    expect(claimed.kind).toBe('claimed');
+  });
+
+  it('should publish a post late anyway when the organization\'s policy says so', async () => {
+    const org = await new OrganizationRepository(db).create({ name: 'publish-late' });
+    await db.organization.update({ where: { id: org.id }, data: { latePostPolicy: 'PUBLISH' } });
+    const integration = await new IntegrationRepository(db, new CredentialsCipher(env('HERALD_ENCRYPTION_KEY'))).upsert(org.id, {
+      provider: 'facebook',
+      internalId: `fb-${randomUUID()}`,
+      name: 'FB',
+      credentials: { accessToken: 't' },
+    });
+    const [post] = await posts.createMany(org.id, [newPost(new Date(Date.now() - 5 * 3_600_000), { integrationId: integration.id })]);
+
+    expect((await posts.claimForPublishing(org.id, post!.id, 'run', new Date())).kind).toBe('claimed');
+  });
+
+  it('should let a run take over a PUBLISHING post only when asked, handing on what the lost run recorded', async () => {
+    const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+    await posts.claimForPublishing(organizationId, post!.id, 'lost-run', new Date());
+    const prepared = { provider: 'instagram', data: { containerId: 'c-9' } };
+    await posts.recordCommitAttempt(organizationId, post!.id, 'lost-run', prepared, new Date('2026-12-03T10:00:00Z'));
+
+    const refused = await posts.claimForPublishing(organizationId, post!.id, 'new-run', new Date());
+    const taken = await posts.claimForPublishing(organizationId, post!.id, 'new-run', new Date(), { takeOver: true });
+
+    expect(refused.kind).toBe('skip');
+    expect(taken).toEqual({
+      kind: 'claimed',
+      provider: 'instagram',
+      integrationId,
+      resume: { prepared, commitStartedAt: new Date('2026-12-03T10:00:00Z') },
+    });
   });
 
   it('should keep organizations apart', async () => {

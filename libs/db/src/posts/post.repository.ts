@@ -1,8 +1,16 @@
-import { type ErrorCode, isProviderId, type PublishedRef } from '@herald/domain';
-import type { Prisma } from '../generated/prisma/client';
+import { type ErrorCode, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
+import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
 import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
-import type { ClaimOutcome, GroupDeletion, NewPost, PostForPublish, PostRecord } from './post.types';
+import type {
+  ActivePost,
+  ClaimOutcome,
+  GroupDeletion,
+  NewPost,
+  PostForPublish,
+  PostRecord,
+  PublishTransition,
+} from './post.types';
 
 /** A timer may fire a moment before the database clock agrees the post is due. */
 const CLAIM_TOLERANCE_MS = 2_000;
@@ -45,11 +53,6 @@ export class PostRepository {
     );
   }
 
-  /** Removes rows outright; only for undoing a create whose workflows could not be started. */
-  async hardDeleteMany(organizationId: string, ids: readonly string[]): Promise<void> {
-    await this.db.post.deleteMany({ where: { organizationId, id: { in: [...ids] } } });
-  }
-
   async findForOrganization(organizationId: string, id: string): Promise<PostRecord | null> {
     const row = await this.db.post.findFirst({ where: { id, organizationId, deletedAt: null }, select: POST_SELECT });
     return row ? toPostRecord(row) : null;
@@ -90,14 +93,35 @@ export class PostRepository {
 
   /**
    * Moves a due post from QUEUE to PUBLISHING for one workflow run, atomically. The same run
-   * claiming again (an activity retry) succeeds again; anything else is explained.
+   * claiming again (an activity retry) succeeds again; anything else is explained. A post too
+   * late under its organization's policy is recorded as missed instead. With `takeOver`, a run
+   * started by the sweep takes a PUBLISHING post over from a run that no longer exists.
    */
-  async claimForPublishing(organizationId: string, postId: string, runId: string, now: Date): Promise<ClaimOutcome> {
+  async claimForPublishing(
+    organizationId: string,
+    postId: string,
+    runId: string,
+    now: Date,
+    { takeOver = false }: { takeOver?: boolean } = {},
+  ): Promise<ClaimOutcome> {
+    const missed = await this.markMissedIfTooLate(organizationId, postId, now);
+    if (missed) return missed;
     const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
     const { count } = await this.db.post.updateMany({
       where: { id: postId, organizationId, deletedAt: null, state: 'QUEUE', publishAt: { lte: dueBy } },
-      data: { state: 'PUBLISHING', publishRunId: runId, errorCode: null, errorMessage: null },
+      data: {
+        state: 'PUBLISHING',
+        publishRunId: runId,
+        errorCode: null,
+        errorMessage: null,
+        commitStartedAt: null,
+        preparedState: Prisma.DbNull,
+      },
     });
+    if (count === 0 && takeOver) {
+      const taken = await this.takeOver(organizationId, postId, runId);
+      if (taken) return taken;
+    }
     const row = await this.db.post.findFirst({
       where: { id: postId, organizationId },
       select: {
@@ -119,6 +143,77 @@ export class PostRepository {
     if (row.deletedAt) return { kind: 'skip', reason: 'the post was deleted' };
     if (row.state === 'QUEUE') return { kind: 'not-yet', publishAt: row.publishAt };
     return { kind: 'skip', reason: `the post is ${row.state}, not QUEUE` };
+  }
+
+  /** A QUEUE post past its organization's lateness limit, under policy FAIL, becomes ERROR MISSED_TIME. */
+  private async markMissedIfTooLate(organizationId: string, postId: string, now: Date): Promise<ClaimOutcome | undefined> {
+    const rows = await this.db.$queryRaw<Array<{ publishAt: Date; lateAfterMinutes: number }>>`
+      UPDATE posts AS p
+         SET state = 'ERROR', "errorCode" = 'MISSED_TIME', "updatedAt" = ${now},
+             "errorMessage" = 'The post was due at ' || to_char(p."publishAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
+               || ' and could only have been published more than ' || o."lateAfterMinutes"
+               || ' minutes late, so it was not published (this organization''s policy). Publish it again if it is still relevant.'
+        FROM organizations AS o
+       WHERE p.id = ${postId} AND p."organizationId" = ${organizationId} AND o.id = p."organizationId"
+         AND p."deletedAt" IS NULL AND p.state = 'QUEUE' AND o."latePostPolicy" = 'FAIL'
+         AND p."publishAt" < ${now}::timestamptz - make_interval(mins => o."lateAfterMinutes")
+   RETURNING p."publishAt", o."lateAfterMinutes"`;
+    const row = rows[0];
+    if (!row) return undefined;
+    const late = await this.db.post.findFirst({
+      where: { id: postId },
+      select: { errorMessage: true, integration: { select: { provider: true } } },
+    });
+    return {
+      kind: 'missed',
+      message: late?.errorMessage ?? 'The post missed its publish time.',
+      ...(late && isProviderId(late.integration.provider) && { provider: late.integration.provider }),
+    };
+  }
+
+  /** Takes a PUBLISHING post over from a lost run, handing on what it had recorded. */
+  private async takeOver(organizationId: string, postId: string, runId: string): Promise<ClaimOutcome | undefined> {
+    const { count } = await this.db.post.updateMany({
+      where: { id: postId, organizationId, deletedAt: null, state: 'PUBLISHING', NOT: { publishRunId: runId } },
+      data: { publishRunId: runId },
+    });
+    if (count === 0) return undefined;
+    const row = await this.db.post.findFirst({
+      where: { id: postId, organizationId },
+      select: { integrationId: true, preparedState: true, commitStartedAt: true, integration: { select: { provider: true } } },
+    });
+    if (!row || !isProviderId(row.integration.provider)) return undefined;
+    return {
+      kind: 'claimed',
+      provider: row.integration.provider,
+      integrationId: row.integrationId,
+      ...(row.preparedState !== null && {
+        resume: { prepared: row.preparedState, ...(row.commitStartedAt && { commitStartedAt: row.commitStartedAt }) },
+      }),
+    };
+  }
+
+  /** Records, just before the publishing step, what a run taking over would need. */
+  async recordCommitAttempt(organizationId: string, postId: string, runId: string, prepared: unknown, now: Date): Promise<void> {
+    await this.db.post.updateMany({
+      where: { id: postId, organizationId, state: 'PUBLISHING', publishRunId: runId },
+      data: { commitStartedAt: now, preparedState: prepared as Prisma.InputJsonValue },
+    });
+  }
+
+  /** Posts that should have a workflow (QUEUE or PUBLISHING), created before `createdBefore`. */
+  async listActive(createdBefore: Date, afterId?: string, limit = 1000): Promise<ActivePost[]> {
+    const rows = await this.db.post.findMany({
+      where: { deletedAt: null, state: { in: ['QUEUE', 'PUBLISHING'] }, createdAt: { lt: createdBefore }, ...(afterId && { id: { gt: afterId } }) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, organizationId: true, integrationId: true, state: true, publishAt: true, integration: { select: { provider: true } } },
+    });
+    return rows.flatMap((r) =>
+      isProviderId(r.integration.provider) && (r.state === 'QUEUE' || r.state === 'PUBLISHING')
+        ? [{ id: r.id, organizationId: r.organizationId, integrationId: r.integrationId, provider: r.integration.provider, state: r.state, publishAt: r.publishAt }]
+        : [],
+    );
   }
 
   async getForPublish(organizationId: string, postId: string): Promise<PostForPublish | null> {
@@ -159,9 +254,12 @@ export class PostRepository {
     };
   }
 
-  /** Records the network's post. Idempotent: a retry after success changes nothing. */
-  async markPublished(organizationId: string, postId: string, ref: PublishedRef, now: Date): Promise<void> {
-    await this.db.post.updateMany({
+  /**
+   * Records the network's post. Idempotent: a retry after success changes nothing and returns
+   * null, so that only the call that moved the post out of PUBLISHING is counted.
+   */
+  async markPublished(organizationId: string, postId: string, ref: PublishedRef, now: Date): Promise<PublishTransition | null> {
+    const { count } = await this.db.post.updateMany({
       where: { id: postId, organizationId, state: 'PUBLISHING' },
       data: {
         state: 'PUBLISHED',
@@ -172,13 +270,36 @@ export class PostRepository {
         errorMessage: null,
       },
     });
+    return count === 1 ? this.transitionOf(organizationId, postId) : null;
   }
 
-  /** Records why publishing failed. Idempotent. */
-  async markFailed(organizationId: string, postId: string, error: { code: ErrorCode; message: string }): Promise<void> {
-    await this.db.post.updateMany({
+  /** Records why publishing failed. Idempotent: null when the post was not PUBLISHING any more. */
+  async markFailed(
+    organizationId: string,
+    postId: string,
+    error: { code: ErrorCode; message: string },
+  ): Promise<PublishTransition | null> {
+    const { count } = await this.db.post.updateMany({
       where: { id: postId, organizationId, state: 'PUBLISHING' },
       data: { state: 'ERROR', errorCode: error.code, errorMessage: error.message },
     });
+    return count === 1 ? this.transitionOf(organizationId, postId) : null;
+  }
+
+  private async transitionOf(organizationId: string, postId: string): Promise<PublishTransition | null> {
+    const row = await this.db.post.findFirst({
+      where: { id: postId, organizationId },
+      select: { publishAt: true, integration: { select: { provider: true } } },
+    });
+    return row && isProviderId(row.integration.provider) ? { provider: row.integration.provider, publishAt: row.publishAt } : null;
+  }
+
+  /**
+   * Undeleted posts per state, across organizations: the operator's view (metrics), never shown
+   * to a tenant. One grouped query; states without posts are absent.
+   */
+  async countByState(): Promise<Array<{ state: PostState; count: number }>> {
+    const rows = await this.db.post.groupBy({ by: ['state'], where: { deletedAt: null }, _count: { _all: true } });
+    return rows.map((r) => ({ state: r.state, count: r._count._all }));
   }
 }

@@ -64,9 +64,33 @@ export interface PostForPublish {
 }
 
 export type ClaimOutcome =
-  | { kind: 'claimed'; provider: ProviderId; integrationId: string }
+  | {
+      kind: 'claimed';
+      provider: ProviderId;
+      integrationId: string;
+      /** After a takeover: what the lost run had prepared, and when it started publishing. */
+      resume?: { prepared: unknown; commitStartedAt?: Date };
+    }
   | { kind: 'not-yet'; publishAt: Date }
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string }
+  /** Returned only by the call that recorded the miss; `provider` is absent for a provider Herald does not know. */
+  | { kind: 'missed'; message: string; provider?: ProviderId };
+
+/** What a publish outcome changed, returned only by the call that moved the post out of PUBLISHING. */
+export interface PublishTransition {
+  provider: ProviderId;
+  publishAt: Date;
+}
+
+/** A post the sweep looks at: it should have a running workflow. */
+export interface ActivePost {
+  id: string;
+  organizationId: string;
+  integrationId: string;
+  provider: ProviderId;
+  state: 'QUEUE' | 'PUBLISHING';
+  publishAt: Date;
+}
 
 export interface GroupDeletion {
   deletedIds: string[];

@@ -21,7 +21,13 @@ export interface CreatedPost {
   group: string;
   state: string;
   publishAt: string;
+  /** started: its workflow runs; pending: saved, the sweep starts it when Temporal is back. */
+  workflow: 'started' | 'pending' | null;
+  warning?: string;
 }
+
+const TEMPORAL_DOWN_WARNING =
+  'Temporal is not reachable right now: the post is saved, and its publication will be scheduled as soon as Temporal is back.';
 
 @Injectable()
 export class PostsService {
@@ -37,8 +43,10 @@ export class PostsService {
   ) {}
 
   /**
-   * Stores the posts and starts one workflow per scheduled post. Nothing stays in QUEUE without
-   * a workflow: if Temporal refuses, the rows are removed again and the caller gets a 503.
+   * Stores the posts and starts one workflow per scheduled post. If Temporal cannot be reached,
+   * the posts stay saved and the answer says so: the sweep (a workflow in the worker) starts
+   * every QUEUE post that has no workflow as soon as Temporal is back, and the workflow decides
+   * by the post's publish time and the organization's lateness policy.
    */
   async create(organizationId: string, rawBody: unknown): Promise<CreatedPost[]> {
     const parsed = createPostSchema.safeParse(rawBody);
@@ -74,25 +82,22 @@ export class PostsService {
 
     const created = await this.posts.createMany(organizationId, newPosts);
     const scheduled = created.filter((p) => p.state === 'QUEUE');
-    const started = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
-    const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      await this.posts.hardDeleteMany(organizationId, created.map((p) => p.id));
-      // Any workflow that did start finds no post when it wakes, and ends without publishing.
-      await Promise.all(scheduled.map((p) => this.scheduler.cancel(p.id)));
-      throw failure.reason;
-    }
-    await this.posts.setWorkflowIds(
-      organizationId,
-      scheduled.map((p, i) => ({ postId: p.id, workflowId: (started[i] as PromiseFulfilledResult<string>).value })),
-    );
-    return created.map((p) => ({
-      postId: p.id,
-      integration: p.integrationId,
-      group: p.group,
-      state: p.state,
-      publishAt: p.publishAt.toISOString(),
-    }));
+    const results = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
+    const started = new Map<string, string>();
+    results.forEach((r, i) => r.status === 'fulfilled' && started.set(scheduled[i]!.id, r.value));
+    await this.posts.setWorkflowIds(organizationId, [...started].map(([postId, workflowId]) => ({ postId, workflowId })));
+    return created.map((p) => {
+      const workflow = p.state !== 'QUEUE' ? null : started.has(p.id) ? 'started' : 'pending';
+      return {
+        postId: p.id,
+        integration: p.integrationId,
+        group: p.group,
+        state: p.state,
+        publishAt: p.publishAt.toISOString(),
+        workflow,
+        ...(workflow === 'pending' && { warning: TEMPORAL_DOWN_WARNING }),
+      };
+    });
   }
 
   async list(organizationId: string, query: { startDate?: unknown; endDate?: unknown }): Promise<PostRecord[]> {
@@ -116,7 +121,7 @@ export class PostsService {
   async deleteGroupOf(organizationId: string, id: string): Promise<{ deleted: string[] }> {
     const post = await this.get(organizationId, id);
     const result = await this.posts.softDeleteGroup(organizationId, post.group, this.now());
-    await Promise.all(result.deletedIds.map((postId) => this.scheduler.cancel(postId)));
+    await Promise.all(result.deletedIds.map((postId) => this.scheduler.cancel(organizationId, postId)));
     if (result.publishingIds.length > 0) {
       throw new AppError(
         'CONFLICT',

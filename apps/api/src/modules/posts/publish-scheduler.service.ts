@@ -1,64 +1,38 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import {
-  PUBLISH_POST_WORKFLOW,
-  type PublishPostWorkflow,
-  SEARCH_ATTRIBUTES,
-  TASK_QUEUES,
-  postWorkflowId,
-} from '@herald/contracts';
-import type { ApiConfig } from '@herald/config';
+import { type PublishPostWorkflow, postWorkflowId, publishWorkflowStart } from '@herald/contracts';
+import { type ApiConfig, type Logger, publishTimingFrom } from '@herald/config';
 import type { PostRecord } from '@herald/db';
 import { AppError } from '../../common/app-error';
-import { API_CONFIG, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { API_CONFIG, LOGGER, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
 
 /** Starts and cancels publish workflows. The API names the workflow; it never imports the worker. */
 @Injectable()
 export class PublishScheduler {
-  private readonly logger = new Logger(PublishScheduler.name);
-
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Idempotent: starting a post's workflow twice finds the running one. */
   async start(post: PostRecord): Promise<string> {
-    const workflowId = postWorkflowId(post.id);
+    const { workflowType, options } = publishWorkflowStart(
+      { ...post, provider: post.integration.provider },
+      publishTimingFrom(this.config),
+    );
+    const log = this.logger.child({ postId: post.id, organizationId: post.organizationId, workflowId: options.workflowId });
     try {
       await this.client.withDeadline(Date.now() + this.config.TEMPORAL_START_TIMEOUT_MS, () =>
-        this.client.workflow.start<PublishPostWorkflow>(PUBLISH_POST_WORKFLOW, {
-          taskQueue: TASK_QUEUES.workflows,
-          workflowId,
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          args: [
-            {
-              organizationId: post.organizationId,
-              postId: post.id,
-              publishAt: post.publishAt.toISOString(),
-              timing: {
-                checkIntervalMs: this.config.PUBLISH_CHECK_INTERVAL_MS,
-                prepareDeadlineMs: this.config.PUBLISH_PREPARE_DEADLINE_MS,
-                commitTimeoutMs: this.config.PUBLISH_COMMIT_TIMEOUT_MS,
-                confirmDeadlineMs: this.config.PUBLISH_CONFIRM_DEADLINE_MS,
-              },
-            },
-          ],
-          typedSearchAttributes: [
-            { key: SEARCH_ATTRIBUTES.PostId, value: post.id },
-            { key: SEARCH_ATTRIBUTES.OrganizationId, value: post.organizationId },
-            { key: SEARCH_ATTRIBUTES.IntegrationId, value: post.integrationId },
-            { key: SEARCH_ATTRIBUTES.Provider, value: post.integration.provider },
-            { key: SEARCH_ATTRIBUTES.PublishAt, value: post.publishAt },
-          ],
-        }),
+        this.client.workflow.start<PublishPostWorkflow>(workflowType, options),
       );
-      return workflowId;
+      log.info({ publishAt: post.publishAt.toISOString() }, 'publish workflow started');
+      return options.workflowId;
     } catch (error) {
-      this.logger.warn(`could not start ${workflowId}: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn({ err: errorText(error) }, 'could not start the publish workflow');
       throw new AppError(
         'DEPENDENCY_UNAVAILABLE',
-        'The scheduler (Temporal) is not reachable, so the post was not saved. Try again in a moment.',
+        'The scheduler (Temporal) is not reachable right now.',
         { dependency: 'temporal' },
       );
     }
@@ -68,19 +42,25 @@ export class PublishScheduler {
    * Cancels a pending publish. Best effort: Postgres already says the post is deleted, and the
    * workflow checks Postgres before publishing, so a cancel lost while Temporal is down is harmless.
    */
-  async cancel(postId: string): Promise<void> {
+  async cancel(organizationId: string, postId: string): Promise<void> {
     const workflowId = postWorkflowId(postId);
+    const log = this.logger.child({ postId, organizationId, workflowId });
     try {
       await this.client.withDeadline(Date.now() + this.config.TEMPORAL_START_TIMEOUT_MS, () =>
         this.client.workflow.getHandle(workflowId).cancel(),
       );
+      log.info('publish workflow cancelled');
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return;
-      this.logger.warn(`could not cancel ${workflowId}: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn({ err: errorText(error) }, 'could not cancel the publish workflow');
     }
   }
 
   workflowUrl(workflowId: string): string {
     return `${this.config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(this.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

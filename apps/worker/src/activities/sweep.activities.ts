@@ -1,0 +1,77 @@
+import { Context } from '@temporalio/activity';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  PUBLISH_POST_WORKFLOW,
+  type PublishTiming,
+  type SweepActivities,
+  postWorkflowId,
+  publishWorkflowStart,
+} from '@herald/contracts';
+import type { Logger } from '@herald/config';
+import type { PostRepository } from '@herald/db';
+
+export interface SweepDeps {
+  posts: PostRepository;
+  client: Client;
+  timing: PublishTiming;
+  /** Posts younger than this are left alone: the API may still be starting their workflow. */
+  graceMs: number;
+  now: () => Date;
+  logger: Logger;
+}
+
+/**
+ * Compares what Postgres says should be waiting or publishing with what Temporal runs, and
+ * starts the missing workflows. Starting is idempotent (one workflow id per post, USE_EXISTING),
+ * and a post left PUBLISHING by a lost run is taken over by a run that first asks the network
+ * what happened: the sweep can never cause a second publication.
+ */
+export function createSweepActivities({ posts, client, timing, graceMs, now, logger }: SweepDeps): SweepActivities {
+  async function isRunning(workflowId: string): Promise<boolean> {
+    try {
+      return (await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  return {
+    async sweepStrandedPosts() {
+      const createdBefore = new Date(now().getTime() - graceMs);
+      // Visibility is a cheap first answer for thousands of posts; it may lag, so a post it does
+      // not list is checked against the execution itself before anything is started.
+      const running = new Set<string>();
+      for await (const execution of client.workflow.list({
+        query: `WorkflowType = '${PUBLISH_POST_WORKFLOW}' AND ExecutionStatus = 'Running'`,
+      })) {
+        running.add(execution.workflowId);
+      }
+
+      let checked = 0;
+      const restarted: string[] = [];
+      let afterId: string | undefined;
+      for (;;) {
+        const batch = await posts.listActive(createdBefore, afterId);
+        if (batch.length === 0) break;
+        afterId = batch[batch.length - 1]!.id;
+        Context.current().heartbeat(afterId);
+        for (const post of batch) {
+          checked++;
+          const workflowId = postWorkflowId(post.id);
+          if (running.has(workflowId) || (await isRunning(workflowId))) continue;
+          const { workflowType, options } = publishWorkflowStart(post, timing, post.state === 'PUBLISHING');
+          await client.workflow.start(workflowType, options);
+          await posts.setWorkflowIds(post.organizationId, [{ postId: post.id, workflowId }]);
+          restarted.push(post.id);
+          logger.warn(
+            { postId: post.id, organizationId: post.organizationId, workflowId, state: post.state },
+            'started the workflow of a post that had none',
+          );
+        }
+      }
+      if (restarted.length > 0) logger.warn({ checked, restarted: restarted.length }, 'sweep restarted stranded posts');
+      return { checked, restarted };
+    },
+  };
+}
