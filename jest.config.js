@@ -1,5 +1,5 @@
 // Three projects, run by scripts/test.mjs in this order:
-// - unit: *.spec.ts beside the code; fakes allowed; parallel.
+// - unit: *.spec.ts beside the code (and deploy/, the production stack's checks); fakes allowed; parallel.
 // - int:  *.int.spec.ts; real Postgres, Redis, Temporal dev server and sandbox; serial.
 // - e2e:  e2e/**/*.e2e.spec.ts; the API, workers and sandbox as child processes, driven over
 //         HTTP as a client would; nothing stubbed; serial.
@@ -17,7 +17,7 @@ const common = {
   testEnvironmentOptions: { globalsCleanup: 'off' },
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
   moduleNameMapper: {
-    '^@herald/(domain|contracts|config|db|providers|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@herald/(domain|contracts|config|db|providers|ops|testing)$': '<rootDir>/libs/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-runs/'],
 };
@@ -27,7 +27,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
     },
     {

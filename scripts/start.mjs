@@ -15,6 +15,8 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3900);
   const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
   const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? temporalPort + 1000);
+  // The worker's Prometheus endpoint (0 turns it off); a second worker process needs another port.
+  const workerMetricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
   // One database per data folder: the Temporal database lives in the data folder, and the two
   // must describe the same posts (two checkouts sharing one Postgres database would not).
   const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${defaultDatabaseName(dataDir)}`;
@@ -29,8 +31,8 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     await new Promise((r) => setTimeout(r, 3_000));
   }
 
-  for (const [name, p] of [['API (PORT)', port], ['sandbox (SANDBOX_PORT)', sandboxPort], ['Temporal (TEMPORAL_PORT)', temporalPort], ['Temporal UI (TEMPORAL_UI_PORT)', temporalUiPort]]) {
-    if (await portInUse(p)) {
+  for (const [name, p] of [['API (PORT)', port], ['sandbox (SANDBOX_PORT)', sandboxPort], ['Temporal (TEMPORAL_PORT)', temporalPort], ['Temporal UI (TEMPORAL_UI_PORT)', temporalUiPort], ['worker metrics (WORKER_METRICS_PORT)', workerMetricsPort]]) {
+    if (p > 0 && (await portInUse(p))) {
       throw new SetupError(`Port ${p} for the ${name} is already in use: is Herald already running? Stop it, or set ${name.match(/\((.*)\)/)[1]} to another port.`);
     }
   }
@@ -52,6 +54,7 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     HERALD_ENCRYPTION_KEY: localEncryptionKey(dataDir),
     HOST: host,
     PORT: String(port),
+    WORKER_METRICS_PORT: String(workerMetricsPort),
     UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, 'uploads'),
     MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL ?? `http://localhost:${port}/uploads`,
     SANDBOX_PORT: String(sandboxPort),
@@ -116,6 +119,7 @@ ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
   API key        ${demo.apiKey}
   Temporal UI    http://localhost:${temporalUiPort}
   Sandbox        ${sandboxUrl}/__sandbox/published
+  Metrics        http://localhost:${port}/metrics${workerMetricsPort > 0 ? ` (API), http://localhost:${workerMetricsPort}/metrics (worker)` : ''}
   Channels       ${demo.channels.join('\n                 ')}
   Data           ${dataDir} and the Postgres database ${new URL(databaseUrl).pathname.slice(1)}
 
@@ -127,6 +131,7 @@ ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
 `);
 }
 
-function defaultDatabaseName(dataDir) {
+/** The database `npm start` uses for a data folder (the doctor finds it the same way). */
+export function defaultDatabaseName(dataDir) {
   return `herald_${createHash('sha256').update(dataDir).digest('hex').slice(0, 8)}`;
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { HealthController } from './modules/health/health.controller';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { PublicApiModule } from './modules/public-api/public-api.module';
 
 @Module({
-  imports: [InfrastructureModule, PublicApiModule],
-  controllers: [HealthController],
+  imports: [InfrastructureModule, HealthModule, PublicApiModule, MetricsModule],
 })
 export class AppModule {}

@@ -3,17 +3,22 @@ import path from 'node:path';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiConfig } from '@herald/config';
+import type { ApiConfig, Logger as PinoLogger } from '@herald/config';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
-import { API_CONFIG } from './infrastructure/tokens';
+import { PinoNestLogger } from './infrastructure/pino-nest-logger';
+import { API_CONFIG, LOGGER } from './infrastructure/tokens';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    // Until the configuration is read (and if it is wrong), Nest's own JSON logger; then pino.
     logger: new ConsoleLogger({ json: true, colors: false }),
+    bufferLogs: true,
   });
   const config = app.get<ApiConfig>(API_CONFIG);
-  app.setGlobalPrefix('api');
+  app.useLogger(new PinoNestLogger(app.get<PinoLogger>(LOGGER)));
+  // Prometheus scrapes /metrics at the root, where it looks by default.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   // A Facebook post may be 63,206 characters of multi-byte text, well over express's 100 kB default.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppExceptionFilter());

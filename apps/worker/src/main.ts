@@ -3,17 +3,22 @@
 // that the process keeps polling through Temporal restarts instead of sitting idle.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import Redis from 'ioredis';
-import { TASK_QUEUES } from '@herald/contracts';
-import { createLogger, loadWorkerConfig, providerSettingsFrom, type WorkerQueueKey } from '@herald/config';
+import { SWEEP_WORKFLOW, SWEEP_WORKFLOW_ID, TASK_QUEUES, sweepNowSignal } from '@herald/contracts';
+import { createLogger, loadWorkerConfig, providerSettingsFrom, publishTimingFrom, type WorkerQueueKey } from '@herald/config';
 import { CredentialsCipher, IntegrationRepository, PostRepository, createPrismaClient } from '@herald/db';
+import { startWorkerHeartbeat, workerIdentity } from '@herald/ops';
 import { createProviderAdapters } from '@herald/providers';
 import { createPostLifecycleActivities } from './activities/post-lifecycle.activities';
 import { createProviderPublishActivities } from './activities/provider-publish.activities';
+import { createSweepActivities } from './activities/sweep.activities';
 import { ChannelThrottle } from './channels/channel-throttle';
 import { CredentialRefresher } from './channels/credential-refresher';
-import { runSupervisedWorker } from './runtime/supervised-worker';
+import { startMetricsServer } from './metrics/metrics-server';
+import { createWorkerMetrics } from './metrics/worker-metrics';
+import { type WorkerState, runSupervisedWorker } from './runtime/supervised-worker';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -44,14 +49,32 @@ async function main(): Promise<void> {
   const refresher = new CredentialRefresher(redis, integrations, logger);
   const throttle = new ChannelThrottle(redis);
   const adapters = createProviderAdapters(providerSettingsFrom(config));
+  const metrics = createWorkerMetrics();
+
+  // The sweep starts workflows; a lazy connection, so the process starts without Temporal.
+  const temporalClient = new Client({
+    connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
 
   const workflowSource = resolveWorkflowSource(config.WORKFLOW_BUNDLE_PATH);
   const optionsFor = (queue: WorkerQueueKey) => {
     if (queue === 'workflows') {
       return {
         ...workflowSource,
-        activities: createPostLifecycleActivities({ posts, now: () => new Date(), logger }),
+        activities: {
+          ...createPostLifecycleActivities({ posts, now: () => new Date(), logger, metrics: metrics.publish }),
+          ...createSweepActivities({
+            posts,
+            client: temporalClient,
+            timing: publishTimingFrom(config),
+            graceMs: config.SWEEP_GRACE_MS,
+            now: () => new Date(),
+            logger,
+          }),
+        },
         shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
+        interceptors: metrics.interceptors,
       };
     }
     const perSecond = {
@@ -63,6 +86,7 @@ async function main(): Promise<void> {
       activities: createProviderPublishActivities({ network: queue, adapters, posts, integrations, refresher, throttle, logger }),
       maxTaskQueueActivitiesPerSecond: perSecond,
       shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
+      interceptors: metrics.interceptors,
     };
   };
 
@@ -74,7 +98,35 @@ async function main(): Promise<void> {
     });
   }
 
+  async function kickSweep(): Promise<void> {
+    try {
+      await temporalClient.workflow.signalWithStart(SWEEP_WORKFLOW, {
+        workflowId: SWEEP_WORKFLOW_ID,
+        taskQueue: TASK_QUEUES.workflows,
+        args: [{ intervalMs: config.SWEEP_INTERVAL_MS }],
+        signal: sweepNowSignal,
+        signalArgs: [{ intervalMs: config.SWEEP_INTERVAL_MS }],
+      });
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not start the sweep; it starts on the next reconnect');
+    }
+  }
+
   logger.info({ queues: config.WORKER_QUEUES, temporal: config.TEMPORAL_ADDRESS, ...workflowSource }, 'worker starting');
+  // Several worker processes on one host need a port each (or 0: no metrics server).
+  const metricsServer =
+    config.WORKER_METRICS_PORT > 0
+      ? await startMetricsServer({ registry: metrics.registry, host: config.HOST, port: config.WORKER_METRICS_PORT, logger })
+      : undefined;
+  // Each queue's supervisor state, reported in Redis when it changes and every 10 s: the doctor
+  // and readiness learn at once that this process serves a queue, or has stopped (Temporal lists
+  // a stopped worker's pollers for minutes).
+  const identity = workerIdentity();
+  const queueStates = new Map<string, WorkerState>(config.WORKER_QUEUES.map((queue) => [TASK_QUEUES[queue], 'connecting']));
+  const heartbeat = startWorkerHeartbeat(redis, () => [...queueStates].map(([name, state]) => ({ name, state })), {
+    identity,
+    onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'cannot report this worker in Redis; retrying'),
+  });
   await Promise.all(
     config.WORKER_QUEUES.map((queue) =>
       runSupervisedWorker({
@@ -82,13 +134,22 @@ async function main(): Promise<void> {
         address: config.TEMPORAL_ADDRESS,
         namespace: config.TEMPORAL_NAMESPACE,
         maxBackoffMs: config.WORKER_RECONNECT_MAX_MS,
-        workerOptions: optionsFor(queue),
+        // The pollers carry the identity the heartbeat reports, so readers can match the two.
+        workerOptions: { ...optionsFor(queue), identity },
         logger,
         signal: stop.signal,
+        // The heartbeat reports each state. Each time the workflow worker (re)connects, make sure
+        // the sweep runs, and runs now: posts saved while Temporal was away get their workflows at once.
+        onStateChange: (state) => {
+          queueStates.set(TASK_QUEUES[queue], state);
+          heartbeat.beat();
+          if (queue === 'workflows' && state === 'running') void kickSweep();
+        },
       }),
     ),
   );
-  await Promise.allSettled([db.$disconnect(), redis.quit()]);
+  await heartbeat.stop();
+  await Promise.allSettled([db.$disconnect(), redis.quit(), temporalClient.connection.close(), metricsServer?.close()]);
   logger.info('worker stopped');
 }
 

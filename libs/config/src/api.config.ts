@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { type Env, httpUrl, parseEnv, port, positiveMs } from './parse-env.util';
-import { databaseSchema, encryptionSchema, logSchema, providerSchema, redisSchema, temporalSchema } from './shared.schema';
+import {
+  databaseSchema,
+  encryptionSchema,
+  logSchema,
+  providerSchema,
+  publishTimingSchema,
+  redisSchema,
+  temporalSchema,
+} from './shared.schema';
 
 const schema = z.object({
   ...databaseSchema,
@@ -21,12 +29,8 @@ const schema = z.object({
   /** A "schedule" date this far in the past is taken as "now" (clock skew, slow clients). */
   SCHEDULE_PAST_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Longest wait for Temporal when starting a workflow before answering 503. */
-  TEMPORAL_START_TIMEOUT_MS: positiveMs(10_000),
-  /** Passed to each publish workflow (see PublishTiming). */
-  PUBLISH_CHECK_INTERVAL_MS: positiveMs(5_000),
-  PUBLISH_PREPARE_DEADLINE_MS: positiveMs(15 * 60_000),
-  PUBLISH_COMMIT_TIMEOUT_MS: positiveMs(2 * 60_000),
-  PUBLISH_CONFIRM_DEADLINE_MS: positiveMs(30 * 60_000),
+  TEMPORAL_START_TIMEOUT_MS: positiveMs(5_000),
+  ...publishTimingSchema,
 });
 
 export type ApiConfig = z.infer<typeof schema>;

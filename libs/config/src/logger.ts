@@ -1,13 +1,13 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
 /**
  * Structured JSON logs, one line per event. Fields that could hold secrets are redacted here
- * once, so that no caller has to remember.
+ * once, so that no caller has to remember. Lines go to stdout unless a test gives a `destination`.
  */
-export function createLogger(name: string, level: string = 'info'): Logger {
-  return pino({
+export function createLogger(name: string, level: string = 'info', destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { service: name },
@@ -28,5 +28,6 @@ export function createLogger(name: string, level: string = 'info'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

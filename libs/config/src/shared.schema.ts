@@ -48,6 +48,29 @@ export const providerSchema = {
   MEDIA_FETCH_ALLOWED_ORIGINS: list,
 };
 
+/** Durations given to each publish workflow (PublishTiming), by the API and by the sweep alike. */
+export const publishTimingSchema = {
+  PUBLISH_CHECK_INTERVAL_MS: positiveMs(5_000),
+  PUBLISH_PREPARE_DEADLINE_MS: positiveMs(15 * 60_000),
+  PUBLISH_COMMIT_TIMEOUT_MS: positiveMs(2 * 60_000),
+  PUBLISH_CONFIRM_DEADLINE_MS: positiveMs(30 * 60_000),
+};
+
+/** The publish timing from either process's configuration. */
+export function publishTimingFrom(config: {
+  PUBLISH_CHECK_INTERVAL_MS: number;
+  PUBLISH_PREPARE_DEADLINE_MS: number;
+  PUBLISH_COMMIT_TIMEOUT_MS: number;
+  PUBLISH_CONFIRM_DEADLINE_MS: number;
+}) {
+  return {
+    checkIntervalMs: config.PUBLISH_CHECK_INTERVAL_MS,
+    prepareDeadlineMs: config.PUBLISH_PREPARE_DEADLINE_MS,
+    commitTimeoutMs: config.PUBLISH_COMMIT_TIMEOUT_MS,
+    confirmDeadlineMs: config.PUBLISH_CONFIRM_DEADLINE_MS,
+  };
+}
+
 export const logSchema = {
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 };

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { type Env, parseEnv } from './parse-env.util';
-import { databaseSchema, encryptionSchema, logSchema, providerSchema, redisSchema, temporalSchema } from './shared.schema';
+import { type Env, parseEnv, port } from './parse-env.util';
+import {
+  databaseSchema,
+  encryptionSchema,
+  logSchema,
+  providerSchema,
+  publishTimingSchema,
+  redisSchema,
+  temporalSchema,
+} from './shared.schema';
 
 const QUEUE_KEYS = ['workflows', 'facebook', 'instagram', 'tiktok'] as const;
 
@@ -11,6 +19,11 @@ const schema = z.object({
   ...encryptionSchema,
   ...providerSchema,
   ...logSchema,
+  ...publishTimingSchema,
+  /** How often the sweep looks for posts whose workflow is missing (it also runs when a worker reconnects). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Posts younger than this are left alone: the API may still be starting their workflow. */
+  SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Which task queues this process serves (comma list); all of them by default. */
   WORKER_QUEUES: z
     .string()
@@ -22,6 +35,10 @@ const schema = z.object({
   /** Cap for the reconnect backoff when Temporal is unreachable. */
   WORKER_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(15_000),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  /** The interface the metrics server listens on (127.0.0.1 keeps it on this machine). */
+  HOST: z.string().default('0.0.0.0'),
+  /** Prometheus metrics at http://HOST:WORKER_METRICS_PORT/metrics; 0 turns the server off. */
+  WORKER_METRICS_PORT: port(9464),
   /**
    * Activities per second across all workers on each network's queue (Temporal enforces it on
    * the server side, so every worker must use the same value).

@@ -1,3 +1,4 @@
+export * from './channel-warning';
 export * from './credentials.types';
 export * from './error-codes';
 export * from './iso-instant';

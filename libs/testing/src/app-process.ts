@@ -14,12 +14,13 @@ export class AppProcess {
     readonly name: string,
     private readonly script: string,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly args: readonly string[] = [],
   ) {}
 
   start(): this {
     const { runDir } = testEnv();
     const log = createWriteStream(path.join(runDir, `${this.name}-${++this.starts}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(REPO_ROOT, this.script)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', path.join(REPO_ROOT, this.script), ...this.args], {
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -7,6 +7,9 @@ import { testEnv } from './test-env';
 
 export interface HeraldStack {
   apiUrl: string;
+  /** Prometheus endpoints: the API's, and the worker's (on a free port of its own). */
+  apiMetricsUrl: string;
+  workerMetricsUrl: string;
   /** Postiz clients' base URL (they append /public/v1/...). */
   postizApiUrl: string;
   sandbox: SandboxAdmin;
@@ -24,7 +27,7 @@ export interface HeraldStack {
  */
 export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promise<HeraldStack> {
   const env = testEnv();
-  const [apiPort, sandboxPort] = await Promise.all([freePort(), freePort()]);
+  const [apiPort, sandboxPort, workerMetricsPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const uploadDir = path.join(env.runDir, `uploads-${apiPort}`);
@@ -56,6 +59,8 @@ export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promi
     MEDIA_FETCH_ALLOWED_ORIGINS: `${apiUrl},${sandboxUrl}`,
     PORT: String(apiPort),
     HOST: '127.0.0.1',
+    // Never the default 9464: an `npm start` or another run's worker may hold it.
+    WORKER_METRICS_PORT: String(workerMetricsPort),
     UPLOAD_DIR: uploadDir,
     MEDIA_PUBLIC_URL: `${apiUrl}/uploads`,
     PUBLISH_CHECK_INTERVAL_MS: '500',
@@ -70,6 +75,8 @@ export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promi
 
   return {
     apiUrl,
+    apiMetricsUrl: `${apiUrl}/metrics`,
+    workerMetricsUrl: `http://127.0.0.1:${shared.WORKER_METRICS_PORT}/metrics`,
     postizApiUrl: `${apiUrl}/api`,
     sandbox: new SandboxAdmin(sandboxUrl),
     sandboxUrl,

@@ -96,4 +96,14 @@ export class SandboxAdmin {
   clearFaults() {
     return this.call<unknown>('DELETE', '/faults');
   }
+
+  /** Empties the request log, so that the next assertions count only what follows. */
+  clearRequests() {
+    return this.call<unknown>('DELETE', '/requests');
+  }
+
+  /** Moves the sandbox clock (container expiry, quotas, token lifetimes) by `offsetMs`; negative moves back. */
+  advanceClock(offsetMs: number) {
+    return this.call<{ now: string; offsetMs: number }>('POST', '/clock', { offsetMs });
+  }
 }

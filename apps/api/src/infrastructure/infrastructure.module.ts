@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import Redis from 'ioredis';
-import { type ApiConfig, loadApiConfig, providerSettingsFrom } from '@herald/config';
+import { type ApiConfig, createLogger, loadApiConfig, providerSettingsFrom } from '@herald/config';
 import { createProviderAdapters } from '@herald/providers';
 import {
   ApiKeyRepository,
@@ -13,7 +13,7 @@ import {
   PostRepository,
   createPrismaClient,
 } from '@herald/db';
-import { API_CONFIG, CLOCK, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens';
+import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens';
 
 /**
  * Connections to Postgres, Redis and Temporal. Each one is lazy: the API starts and serves what
@@ -24,6 +24,8 @@ import { API_CONFIG, CLOCK, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_CLIENT, T
   providers: [
     { provide: API_CONFIG, useFactory: () => loadApiConfig() },
     { provide: CLOCK, useValue: () => new Date() },
+    // Structured JSON logs (pino), the same shape as the worker's; Nest's own lines go through it too (main.ts).
+    { provide: LOGGER, inject: [API_CONFIG], useFactory: (c: ApiConfig) => createLogger('herald-api', c.LOG_LEVEL) },
     // The API calls networks only for scheduling-time checks (TikTok's creator_info).
     {
       provide: PROVIDER_ADAPTERS,
@@ -71,6 +73,7 @@ import { API_CONFIG, CLOCK, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_CLIENT, T
   exports: [
     API_CONFIG,
     CLOCK,
+    LOGGER,
     PROVIDER_ADAPTERS,
     PRISMA,
     REDIS,

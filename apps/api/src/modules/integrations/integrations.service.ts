@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IntegrationRepository } from '@herald/db';
+import { channelWarning } from '@herald/domain';
 import { CLOCK, type Clock } from '../../infrastructure/tokens';
-import { channelWarning } from './channel-warning';
 
 @Injectable()
 export class IntegrationsService {

@@ -1,4 +1,4 @@
-import type { ProviderId } from '@herald/domain';
+import type { ProviderId } from './provider.types';
 
 /** Warn this long before a login that cannot be refreshed expires. */
 export const EXPIRY_WARNING_MS = 7 * 24 * 3600_000;
