@@ -1,88 +1,47 @@
 // The doctor and readiness, as an operator meets them: `doctor` on a healthy stack, on a stack
 // whose worker is stopped while a post is due, and with Temporal unreachable.
-import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Connection } from '@temporalio/client';
-import { type Db, createPrismaClient } from '@herald/db';
 import {
+  type DoctorJson,
   type HeraldStack,
+  type IsolatedDatabase,
   PublicApiClient,
-  REPO_ROOT,
   type TestOrganization,
+  createIsolatedDatabase,
   createTestNamespace,
   createTestOrganization,
   freePort,
+  runDoctor,
   startHeraldStack,
   testEnv,
   waitUntil,
 } from '@herald/testing';
 
-interface DoctorRun {
-  code: number | null;
-  stdout: string;
-  ms: number;
-}
-
-interface DoctorJson {
-  status: string;
-  checks: Array<{ name: string; status: string; detail: string; fix?: string }>;
-}
-
-/** Runs the doctor as an operator does, from the build, with the stack's environment. */
-function runDoctor(env: NodeJS.ProcessEnv, args: string[] = []): Promise<DoctorRun> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'apps/api/dist/cli/doctor.js'), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, ms: Date.now() - started });
-    });
-  });
-}
-
 describe('the doctor', () => {
   let stack: HeraldStack;
-  let admin: Db;
-  let db: Db;
+  let database: IsolatedDatabase;
   let temporal: Connection;
   let org: TestOrganization;
-  let databaseName: string;
 
   beforeAll(async () => {
     // A database, Redis prefix and Temporal namespace of its own: the doctor looks at the whole
     // installation, and other suites leave overdue posts and channels to reconnect behind.
-    const env = testEnv();
-    admin = createPrismaClient(env.databaseUrl, { maxConnections: 1 });
-    databaseName = `herald_doctor_${randomBytes(4).toString('hex')}`;
-    await admin.$executeRawUnsafe(`CREATE DATABASE "${databaseName}"`);
-    const url = new URL(env.databaseUrl);
-    url.pathname = `/${databaseName}`;
-    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'scripts/db/migrate.mjs'), 'deploy'], {
-      env: { ...process.env, DATABASE_URL: url.toString() },
-    });
+    database = await createIsolatedDatabase('doctor');
     const created = await createTestNamespace('doctor');
     temporal = created.connection;
     stack = await startHeraldStack({
-      DATABASE_URL: url.toString(),
-      REDIS_KEY_PREFIX: `${env.redisKeyPrefix}doctor-${randomBytes(3).toString('hex')}:`,
+      DATABASE_URL: database.url,
+      REDIS_KEY_PREFIX: `${testEnv().redisKeyPrefix}doctor-${randomBytes(3).toString('hex')}:`,
       TEMPORAL_NAMESPACE: created.namespace,
     });
-    db = createPrismaClient(url.toString(), { maxConnections: 2 });
-    org = await createTestOrganization(db, stack.sandbox, ['facebook']);
+    org = await createTestOrganization(database.db, stack.sandbox, ['facebook']);
   });
 
   afterAll(async () => {
     await stack?.stop();
-    await db?.$disconnect();
     await temporal?.close();
-    await admin?.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await admin?.$disconnect();
+    await database?.drop();
   });
 
   it('should find nothing wrong with a healthy stack, exit 0, and say so in JSON', async () => {

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import Redis from 'ioredis';
 import { SWEEP_WORKFLOW, SWEEP_WORKFLOW_ID, TASK_QUEUES, sweepNowSignal } from '@herald/contracts';
-import { createLogger, loadWorkerConfig, providerSettingsFrom, publishTimingFrom, type WorkerQueueKey } from '@herald/config';
+import { TEMPORAL_CHANNEL_ARGS, createLogger, loadWorkerConfig, providerSettingsFrom, publishTimingFrom, type WorkerQueueKey } from '@herald/config';
 import { CredentialsCipher, IntegrationRepository, PostRepository, createPrismaClient } from '@herald/db';
 import { startWorkerHeartbeat, workerIdentity } from '@herald/ops';
 import { createProviderAdapters } from '@herald/providers';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   // The sweep starts workflows; a lazy connection, so the process starts without Temporal.
   const temporalClient = new Client({
-    connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+    connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS, channelArgs: TEMPORAL_CHANNEL_ARGS }),
     namespace: config.TEMPORAL_NAMESPACE,
   });
 

@@ -6,3 +6,4 @@ export * from './provider-settings';
 export { publishTimingFrom } from './shared.schema';
 export * from './sandbox.config';
 export * from './worker.config';
+export * from './temporal-channel';

@@ -32,8 +32,11 @@ const schema = z.object({
     .pipe(z.array(z.enum(QUEUE_KEYS)).min(1, 'must name at least one queue')),
   /** Prebuilt workflow bundle; without it the worker bundles the workflow code at start (slow). */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
-  /** Cap for the reconnect backoff when Temporal is unreachable. */
-  WORKER_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Cap for the reconnect backoff when Temporal is unreachable. A connection attempt costs next
+   * to nothing, and the cap bounds how long after Temporal's return a worker polls again.
+   */
+  WORKER_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(5_000),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
   /** The interface the metrics server listens on (127.0.0.1 keeps it on this machine). */
   HOST: z.string().default('0.0.0.0'),

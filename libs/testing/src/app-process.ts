@@ -9,6 +9,8 @@ export class AppProcess {
   private child: ChildProcess | undefined;
   private exit: Promise<void> = Promise.resolve();
   private starts = 0;
+  /** How the last run ended: an exit code, or the signal that killed it. */
+  lastExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   constructor(
     readonly name: string,
@@ -26,7 +28,13 @@ export class AppProcess {
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    this.exit = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.lastExit = undefined;
+    this.exit = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.lastExit = { code, signal };
+        resolve();
+      }),
+    );
     this.child = child;
     return this;
   }

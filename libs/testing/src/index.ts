@@ -10,3 +10,8 @@ export * from './wait-until';
 export * from './temporal-dev-server';
 export * from './test-namespace';
 export * from './public-api-client';
+export * from './doctor-run';
+export * from './isolated-database';
+export * from './measurement';
+export * from './private-postgres';
+export * from './private-redis';

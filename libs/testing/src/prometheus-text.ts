@@ -46,11 +46,15 @@ function parseSample(line: string): MetricSample {
   return { name, labels, value: parseValue(value ?? '') };
 }
 
+// Prometheus reads values with Go's ParseFloat, which takes NaN and Inf in any case; prom-client
+// writes "Nan" (event-loop lag percentiles before the first sample).
 function parseValue(text: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
+  const lower = text.toLowerCase();
+  if (lower === '+inf' || lower === 'inf') return Infinity;
+  if (lower === '-inf') return -Infinity;
+  if (lower === 'nan') return NaN;
   const value = Number(text);
-  if (text === '' || (Number.isNaN(value) && text !== 'NaN')) throw new Error(`not a sample value: ${text}`);
+  if (text === '' || Number.isNaN(value)) throw new Error(`not a sample value: ${text}`);
   return value;
 }
 

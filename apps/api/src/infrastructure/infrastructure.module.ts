@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import Redis from 'ioredis';
-import { type ApiConfig, createLogger, loadApiConfig, providerSettingsFrom } from '@herald/config';
+import { type ApiConfig, TEMPORAL_CHANNEL_ARGS, createLogger, loadApiConfig, providerSettingsFrom } from '@herald/config';
 import { createProviderAdapters } from '@herald/providers';
 import {
   ApiKeyRepository,
@@ -48,7 +48,7 @@ import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_C
     {
       provide: TEMPORAL_CONNECTION,
       inject: [API_CONFIG],
-      useFactory: (c: ApiConfig) => Connection.lazy({ address: c.TEMPORAL_ADDRESS, connectTimeout: 5_000 }),
+      useFactory: (c: ApiConfig) => Connection.lazy({ address: c.TEMPORAL_ADDRESS, connectTimeout: 5_000, channelArgs: TEMPORAL_CHANNEL_ARGS }),
     },
     {
       provide: TEMPORAL_CLIENT,
