@@ -22,8 +22,12 @@ const schema = z.object({
   ...publishTimingSchema,
   /** How often the sweep looks for posts whose workflow is missing (it also runs when a worker reconnects). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
-  /** Posts younger than this are left alone: the API may still be starting their workflow. */
-  SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * Posts younger than this are left to the API, which may still be starting their workflow (it
+   * gives up after TEMPORAL_START_TIMEOUT_MS, 5 s). Starting one twice would be harmless (one id
+   * per post); the grace only saves work. The sweep looks again when the grace ends.
+   */
+  SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Which task queues this process serves (comma list); all of them by default. */
   WORKER_QUEUES: z
     .string()

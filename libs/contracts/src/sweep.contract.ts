@@ -14,6 +14,11 @@ export interface SweepReport {
   checked: number;
   /** Post ids whose workflow was missing or closed and was started again. */
   restarted: string[];
+  /**
+   * Posts too young to judge (the API may still be starting their workflow) and without one yet:
+   * sweep again in this many milliseconds rather than a whole interval later.
+   */
+  recheckInMs?: number;
 }
 
 /**

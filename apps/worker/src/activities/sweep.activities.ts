@@ -71,7 +71,10 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
         }
       }
       if (restarted.length > 0) logger.warn({ checked, restarted: restarted.length }, 'sweep restarted stranded posts');
-      return { checked, restarted };
+      // A post saved while Temporal was away, just before it came back, must not wait a whole interval.
+      const youngest = await posts.oldestWithoutWorkflowSince(createdBefore);
+      const recheckInMs = youngest ? Math.max(1_000, youngest.getTime() + graceMs - now().getTime()) : undefined;
+      return { checked, restarted, ...(recheckInMs !== undefined && { recheckInMs }) };
     },
   };
 }

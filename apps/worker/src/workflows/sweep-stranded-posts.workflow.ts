@@ -26,8 +26,8 @@ export async function sweepStrandedPostsWorkflow(input: SweepInput): Promise<voi
   });
   for (let i = 0; i < SWEEPS_PER_RUN; i++) {
     now = false;
-    await sweepStrandedPosts();
-    await condition(() => now, intervalMs);
+    const { recheckInMs } = await sweepStrandedPosts();
+    await condition(() => now, Math.min(intervalMs, recheckInMs ?? intervalMs));
   }
   await continueAsNew<typeof sweepStrandedPostsWorkflow>({ ...input, intervalMs });
 }

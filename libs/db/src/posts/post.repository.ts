@@ -216,6 +216,20 @@ export class PostRepository {
     );
   }
 
+  /**
+   * The creation time of the oldest post created at or after `createdAfter` that should have a
+   * workflow and has never had one: the sweep leaves such young posts to the API for a grace
+   * period, then looks at them again (operations, not a tenant's query).
+   */
+  async oldestWithoutWorkflowSince(createdAfter: Date): Promise<Date | null> {
+    const row = await this.db.post.findFirst({
+      where: { deletedAt: null, state: 'QUEUE', workflowId: null, createdAt: { gte: createdAfter } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+    });
+    return row?.createdAt ?? null;
+  }
+
   async getForPublish(organizationId: string, postId: string): Promise<PostForPublish | null> {
     const row = await this.db.post.findFirst({
       where: { id: postId, organizationId },
