@@ -33,6 +33,30 @@ export interface PublishablePost {
   settings: Record<string, unknown>;
 }
 
+/** Where a thread item goes: a top-level comment on the published post. */
+export interface CommentTarget {
+  /** The network's id of the published post the thread hangs on (PublishedRef.releaseId). */
+  rootReleaseId: string;
+}
+
+/**
+ * Follow-up comments on a published post (thread items), for networks that take them. The same
+ * split as publishing: `post` is the visible write, `find` the read-only reconciliation.
+ */
+export interface ProviderComments {
+  /**
+   * Publishes one comment on the post. The one visible write: never retried blindly. Throws
+   * ProviderError with PublishFailure.outcome 'unknown' when it may have happened (timeout, reset,
+   * 5xx after sending), 'not-applied' when it provably did not.
+   */
+  post(ctx: PublishContext, target: CommentTarget, text: string): Promise<{ commentId: string; url?: string }>;
+  /**
+   * Read-only: the account's comment with exactly this text on the target, made at or after
+   * `since`, or null. Lets a workflow decide what an 'unknown' comment did.
+   */
+  find(ctx: PublishContext, target: CommentTarget, text: string, since: Date): Promise<{ commentId: string } | null>;
+}
+
 /**
  * One network's publishing steps. The split exists so that nothing is ever published twice:
  * `prepare` and `check` may be retried freely, `commit` is the one step that makes the post
@@ -68,6 +92,8 @@ export interface ProviderAdapter {
    * and a retryable one for transient failures. Absent when tokens do not refresh (Meta Pages).
    */
   refresh?(credentials: ProviderCredentials): Promise<ProviderCredentials>;
+  /** Comments on published posts; absent where the network's API cannot comment (TikTok). */
+  readonly comments?: ProviderComments;
 }
 
 /** Base URLs of the networks' APIs: the real hosts in production, the sandbox in tests and demos. */

@@ -40,6 +40,18 @@ export interface SandboxPublished {
   privacyLevel?: string;
 }
 
+/** A comment made through a network's API (GET /__sandbox/comments). */
+export interface SandboxComment {
+  id: string;
+  network: string;
+  /** The Page or Instagram account that wrote it. */
+  accountId: string;
+  /** The post or comment it was made on. */
+  parentId: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface SandboxFault {
   method?: string;
   host?: string;
@@ -78,6 +90,12 @@ export class SandboxAdmin {
   async published(filter: { network?: string; accountId?: string } = {}): Promise<SandboxPublished[]> {
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
     return (await this.call<{ items: SandboxPublished[] }>('GET', `/published?${query}`)).items;
+  }
+
+  /** Comments in the order they were made, filtered by network, author account and the post or comment they are on. */
+  async comments(filter: { network?: string; accountId?: string; parentId?: string } = {}): Promise<SandboxComment[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
+    return (await this.call<{ items: SandboxComment[] }>('GET', `/comments?${query}`)).items;
   }
 
   async requests(filter: { method?: string; pathContains?: string; host?: string; query?: string } = {}): Promise<SandboxRequest[]> {

@@ -20,7 +20,7 @@ export interface AdminDeps {
   logger: Logger;
 }
 
-/** The sandbox's own API under /__sandbox: accounts, what was published, requests, faults, clock. */
+/** The sandbox's own API under /__sandbox: accounts, what was published and commented, requests, faults, clock. */
 export function createAdminRouter(deps: AdminDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
@@ -37,6 +37,15 @@ export function createAdminRouter(deps: AdminDeps): Router {
     const items = deps.store.data.published.filter(
       (item) => (network === undefined || item.network === network) && (accountId === undefined || item.accountId === accountId),
     );
+    res.json({ items });
+  });
+
+  router.get('/comments', (req, res) => {
+    const filters = (['network', 'accountId', 'parentId'] as const).map((key) => [key, adminQuery(req, key)] as const);
+    // Each network lists its comments in the order they were made.
+    const items = deps.networks
+      .flatMap((network) => network.listComments?.() ?? [])
+      .filter((item) => filters.every(([key, wanted]) => wanted === undefined || item[key] === wanted));
     res.json({ items });
   });
 

@@ -140,6 +140,24 @@ export interface IgMedia {
   timestamp: string;
 }
 
+/**
+ * A comment on a Page post or an Instagram media, or a reply to a comment. Only the account's
+ * own tokens reach its posts here, so the account that owns the post is also the author.
+ */
+export interface MetaComment {
+  /** Facebook: `<postId>_<commentId>` (the post part without the Page id); Instagram: numeric. */
+  id: string;
+  network: 'facebook' | 'instagram';
+  /** The Page or Instagram account whose post it is on, and who wrote it. */
+  accountId: string;
+  /** The Page post or IG media the thread hangs on. */
+  rootId: string;
+  /** What it was made on: the post or media, or (a reply) a top-level comment. */
+  parentId: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface MetaState {
   users: Record<string, MetaUser>;
   pages: Record<string, FacebookPage>;
@@ -151,6 +169,8 @@ export interface MetaState {
   fbVideos: Record<string, FbVideo>;
   igContainers: Record<string, IgContainer>;
   igMedia: Record<string, IgMedia>;
+  /** In creation order (ids are too long to be array indices, so insertion order holds). */
+  comments: Record<string, MetaComment>;
 }
 
 export function emptyMetaState(): MetaState {
@@ -165,5 +185,6 @@ export function emptyMetaState(): MetaState {
     fbVideos: {},
     igContainers: {},
     igMedia: {},
+    comments: {},
   };
 }

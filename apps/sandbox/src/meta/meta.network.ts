@@ -1,9 +1,10 @@
 import type { Express } from 'express';
 import type { NetworkPipelineDeps } from '../http/network-pipeline';
-import type { SandboxNetwork } from '../network/sandbox-network.types';
+import type { CommentItem, SandboxNetwork } from '../network/sandbox-network.types';
 import { MetaAccountsService } from './accounts/meta-accounts.service';
 import { createGraphHostRouter } from './graph/graph-host.router';
-import type { MetaDeps } from './meta-deps.types';
+import { commentItem } from './meta-comments.util';
+import { metaState, type MetaDeps } from './meta-deps.types';
 import { mountOAuthDialogs } from './oauth/oauth-dialogs.router';
 
 /** Facebook Pages and Instagram business accounts: both Graph hosts, the login dialogs, and their admin accounts. */
@@ -34,6 +35,10 @@ export class MetaNetwork implements SandboxNetwork {
 
   patchAccount(id: string, patch: Record<string, unknown>): unknown {
     return this.accounts.patch(id, patch);
+  }
+
+  listComments(): CommentItem[] {
+    return Object.values(metaState(this.deps).comments).map(commentItem);
   }
 
   seedIfEmpty(): void {

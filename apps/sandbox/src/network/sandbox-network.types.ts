@@ -11,6 +11,18 @@ export class AdminInputError extends Error {
   }
 }
 
+/** A comment a network holds, as the admin API lists it (GET /__sandbox/comments). */
+export interface CommentItem {
+  id: string;
+  network: string;
+  /** The account that wrote it (on its own post). */
+  accountId: string;
+  /** The post or comment it was made on. */
+  parentId: string;
+  text: string;
+  createdAt: string;
+}
+
 /**
  * One emulated provider family (Meta, TikTok). The app mounts its hosts and routes the admin
  * account API to it by the `network` names it claims. Everything else (store, clock, request
@@ -28,6 +40,8 @@ export interface SandboxNetwork {
   seedIfEmpty(): void;
   /** Adds the module's own admin routes (under /__sandbox) before the admin API's fallback. */
   mountAdmin?(router: Router): void;
+  /** The comments made through the network's API, oldest first; absent where it has no comments (TikTok). */
+  listComments?(): CommentItem[];
   /** Forgets what the module keeps outside the store (it is called before the store is seeded again). */
   reset?(): void;
 }

@@ -48,6 +48,31 @@ describe('State file persistence', () => {
     expect((await second.admin<{ offsetMs: number }>('GET', '/clock')).body.offsetMs).toBe(5000);
   });
 
+  it('should keep comments across restarts, and load a state file from before comments existed', async () => {
+    const first = await start();
+    const page = await first.account('facebook');
+    const post = await first.graph<{ id: string }>('POST', `/${page.id}/feed`, { token: page.accessToken, json: { message: 'with comments' } });
+    const made = await first.graph<{ id: string }>('POST', `/${post.body.id}/comments`, { token: page.accessToken, json: { message: 'kept' } });
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    const second = await start();
+    const listed = await second.graph<{ data: Array<{ id: string; message: string }> }>('GET', `/${post.body.id}/comments`, { token: page.accessToken });
+    expect(listed.body.data).toEqual([expect.objectContaining({ id: made.body.id, message: 'kept' })]);
+    expect((await second.admin<{ items: Array<{ id: string }> }>('GET', '/comments')).body.items.map((c) => c.id)).toEqual([made.body.id]);
+    await second.close();
+    open.splice(open.indexOf(second), 1);
+
+    // A file written before comments were emulated has no meta.comments.
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { meta: Record<string, unknown> };
+    delete saved.meta.comments;
+    writeFileSync(stateFile, JSON.stringify(saved));
+    const third = await start();
+    expect((await third.admin<{ items: unknown[] }>('GET', '/comments')).body.items).toEqual([]);
+    const again = await third.graph<{ id: string }>('POST', `/${post.body.id}/comments`, { token: page.accessToken, json: { message: 'new' } });
+    expect(again.status).toBe(200);
+  });
+
   it('should write shortly after a change, through a temporary file that does not linger', async () => {
     const h = await start();
     await h.account('instagram', { username: 'written.soon' });

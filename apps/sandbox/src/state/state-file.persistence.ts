@@ -2,6 +2,8 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '@herald/config';
+import { emptyMetaState } from '../meta/meta-state.types';
+import { emptyTikTokState } from '../tiktok/tiktok-state.types';
 import { STATE_VERSION, emptySandboxState, type SandboxStateData } from './sandbox-state.types';
 import type { SandboxStore } from './sandbox.store';
 
@@ -30,8 +32,11 @@ export class StateFilePersistence {
       const parsed = JSON.parse(text) as Partial<SandboxStateData>;
       if (parsed.version !== STATE_VERSION) throw new Error(`unsupported state version ${String(parsed.version)}`);
       this.lastWritten = text;
-      // Sections added after the file was written start empty.
-      return { ...emptySandboxState(), ...parsed } as SandboxStateData;
+      // Sections added after the file was written start empty, inside a network's section too
+      // (Meta's comments came later than its posts).
+      const meta = { ...emptyMetaState(), ...parsed.meta };
+      const tiktok = { ...emptyTikTokState(), ...parsed.tiktok };
+      return { ...emptySandboxState(), ...parsed, meta, tiktok } as SandboxStateData;
     } catch (error) {
       const aside = `${this.file}.unreadable-${Date.now()}`;
       renameSync(this.file, aside);

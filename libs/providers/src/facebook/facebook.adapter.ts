@@ -2,8 +2,9 @@ import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, Publis
 import { idField, stringField } from '../json-fields.util';
 import { type GraphClient, graphPath } from '../meta/graph-client';
 import { createInvisible } from '../meta/invisible-write.util';
-import type { ProviderAdapter, PublishablePost, PublishContext } from '../provider-adapter';
+import type { ProviderAdapter, ProviderComments, PublishablePost, PublishContext } from '../provider-adapter';
 import { ProviderError } from '../provider-error';
+import { FacebookComments } from './facebook-comments';
 import { FEED_LOOKUP_FIELDS, findFeedPost } from './facebook-feed-match';
 import { type FacebookPrepared, linkOf, planFacebookPost, readFacebookPrepared } from './facebook-post-plan';
 import { photoNotCreated, publishAnswerWithoutId, videoNotAllowedHere } from './facebook.errors';
@@ -17,8 +18,11 @@ const FACEBOOK_WEB = 'https://www.facebook.com';
  */
 export class FacebookAdapter implements ProviderAdapter {
   readonly provider = 'facebook' as const;
+  readonly comments: ProviderComments;
 
-  constructor(private readonly graph: GraphClient) {}
+  constructor(private readonly graph: GraphClient) {
+    this.comments = new FacebookComments(graph);
+  }
 
   async prepare(ctx: PublishContext, post: PublishablePost): Promise<PreparedPublish> {
     const plan = planFacebookPost(post);

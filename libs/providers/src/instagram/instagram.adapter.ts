@@ -2,8 +2,9 @@ import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, Reconc
 import { arrayField, idField, numberField, objectField, stringField } from '../json-fields.util';
 import { type GraphClient, type GraphParams, graphPath } from '../meta/graph-client';
 import { createInvisible } from '../meta/invisible-write.util';
-import type { ProviderAdapter, PublishablePost, PublishContext } from '../provider-adapter';
+import type { ProviderAdapter, ProviderComments, PublishablePost, PublishContext } from '../provider-adapter';
 import { ProviderError } from '../provider-error';
+import { InstagramComments } from './instagram-comments';
 import { type ContainerStatus, parseContainerStatus } from './instagram-container-status';
 import { findPublishedMedia, MEDIA_LOOKUP_FIELDS } from './instagram-media-lookup';
 import { type InstagramPrepared, readInstagramPrepared, toPreparedPublish } from './instagram-prepared';
@@ -30,10 +31,14 @@ export type InstagramProviderId = 'instagram' | 'instagram-standalone';
  * `commit` publishes the parent, answering "not ready" while the parent itself still processes.
  */
 export class InstagramAdapter implements ProviderAdapter {
+  readonly comments: ProviderComments;
+
   constructor(
     readonly provider: InstagramProviderId,
     private readonly graph: GraphClient,
-  ) {}
+  ) {
+    this.comments = new InstagramComments(graph);
+  }
 
   async prepare(ctx: PublishContext, post: PublishablePost): Promise<PreparedPublish> {
     const plan = planInstagramPublish(post);

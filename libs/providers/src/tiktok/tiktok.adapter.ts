@@ -50,6 +50,7 @@ const PATHS = {
  */
 export class TikTokAdapter implements ProviderAdapter {
   readonly provider = 'tiktok' as const;
+  // No `comments`: TikTok's public APIs cannot comment on a post, so thread items have nowhere to go.
   private readonly client: TikTokClient;
   private readonly now: () => Date;
 

@@ -6,6 +6,7 @@ import type {
   IgContainer,
   IgMedia,
   InstagramAccount,
+  MetaComment,
   MetaState,
   MetaUser,
 } from '../meta-state.types';
@@ -20,7 +21,9 @@ export type GraphObject =
   | { kind: 'video'; record: FbVideo }
   | { kind: 'igUser'; record: InstagramAccount }
   | { kind: 'igContainer'; record: IgContainer }
-  | { kind: 'igMedia'; record: IgMedia };
+  | { kind: 'igMedia'; record: IgMedia }
+  | { kind: 'comment'; record: MetaComment }
+  | { kind: 'igComment'; record: MetaComment };
 
 export type GraphObjectKind = GraphObject['kind'];
 export type ObjectOf<K extends GraphObjectKind> = Extract<GraphObject, { kind: K }>;
@@ -35,6 +38,8 @@ export const NODE_TYPE: Record<GraphObjectKind, string> = {
   igUser: 'IGUser',
   igContainer: 'ShadowIGMediaBuilder',
   igMedia: 'IGMedia',
+  comment: 'Comment',
+  igComment: 'IGComment',
 };
 
 const FACEBOOK_ONLY: readonly MetaHost[] = ['graph.facebook.com'];
@@ -50,6 +55,8 @@ export const KIND_HOSTS: Record<GraphObjectKind, readonly MetaHost[]> = {
   igUser: BOTH_HOSTS,
   igContainer: BOTH_HOSTS,
   igMedia: BOTH_HOSTS,
+  comment: FACEBOOK_ONLY,
+  igComment: BOTH_HOSTS,
 };
 
 export function resolveObject(state: MetaState, id: string): GraphObject | undefined {
@@ -61,10 +68,24 @@ export function resolveObject(state: MetaState, id: string): GraphObject | undef
   if (state.fbVideos[id]) return { kind: 'video', record: state.fbVideos[id] };
   if (state.igContainers[id]) return { kind: 'igContainer', record: state.igContainers[id] };
   if (state.igMedia[id]) return { kind: 'igMedia', record: state.igMedia[id] };
+  const comment = visibleComment(state, id);
+  if (comment) return comment.network === 'facebook' ? { kind: 'comment', record: comment } : { kind: 'igComment', record: comment };
   if (state.users[id]) return { kind: 'user', record: state.users[id] };
   const byScopedId = Object.values(state.igAccounts).find((a) => a.appScopedId === id);
   if (byScopedId) return { kind: 'igUser', record: byScopedId };
   return undefined;
+}
+
+/** A comment goes with its post: once the Page post is deleted, its comments are gone too. */
+function visibleComment(state: MetaState, id: string): MetaComment | undefined {
+  const comment = state.comments[id];
+  if (!comment) return undefined;
+  return comment.network === 'facebook' && !resolvesAsPost(state, comment.rootId) ? undefined : comment;
+}
+
+function resolvesAsPost(state: MetaState, postId: string): boolean {
+  const post = state.fbPosts[postId];
+  return post !== undefined && !post.deletedAt;
 }
 
 /** The account a node belongs to; access and account flags are decided on it. */
@@ -85,6 +106,10 @@ export function ownerOf(object: GraphObject): Owner {
     case 'igContainer':
     case 'igMedia':
       return { network: 'instagram', igUserId: object.record.igUserId };
+    case 'comment':
+      return { network: 'facebook', pageId: object.record.accountId };
+    case 'igComment':
+      return { network: 'instagram', igUserId: object.record.accountId };
   }
 }
 

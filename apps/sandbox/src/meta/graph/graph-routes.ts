@@ -1,6 +1,20 @@
+import {
+  createCommentReply,
+  createPostComment,
+  listCommentReplies,
+  listPostComments,
+  readComment,
+} from '../facebook/facebook-comments.handlers';
 import { createFeedPost, deletePost, listFeed } from '../facebook/facebook-feed.handlers';
 import { createPhoto, createVideo } from '../facebook/facebook-media.handlers';
 import { readPage, readPhoto, readPost, readUser, readVideoNode } from '../facebook/facebook-read.handlers';
+import {
+  createMediaComment,
+  createReply,
+  listMediaComments,
+  listReplies,
+  readInstagramComment,
+} from '../instagram/instagram-comments.handlers';
 import { createContainer, readContainerNode } from '../instagram/instagram-container.handlers';
 import { publishContainer } from '../instagram/instagram-publish.handler';
 import { listMedia, listStories, readInstagramUser, readMedia, readPublishingLimit } from '../instagram/instagram-read.handlers';
@@ -22,6 +36,11 @@ export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
   graphRoute({ method: 'POST', kind: 'page', edge: 'videos', publishes: true, handle: createVideo }),
   graphRoute({ method: 'GET', kind: 'post', handle: readPost }),
   graphRoute({ method: 'DELETE', kind: 'post', publishes: true, handle: deletePost }),
+  graphRoute({ method: 'POST', kind: 'post', edge: 'comments', publishes: true, handle: createPostComment }),
+  graphRoute({ method: 'GET', kind: 'post', edge: 'comments', handle: listPostComments }),
+  graphRoute({ method: 'GET', kind: 'comment', handle: readComment }),
+  graphRoute({ method: 'POST', kind: 'comment', edge: 'comments', publishes: true, handle: createCommentReply }),
+  graphRoute({ method: 'GET', kind: 'comment', edge: 'comments', handle: listCommentReplies }),
   graphRoute({ method: 'GET', kind: 'photo', handle: readPhoto }),
   graphRoute({ method: 'GET', kind: 'video', handle: readVideoNode }),
 
@@ -33,4 +52,9 @@ export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
   graphRoute({ method: 'GET', kind: 'igUser', edge: 'content_publishing_limit', handle: readPublishingLimit }),
   graphRoute({ method: 'GET', kind: 'igContainer', handle: readContainerNode }),
   graphRoute({ method: 'GET', kind: 'igMedia', handle: readMedia }),
+  graphRoute({ method: 'POST', kind: 'igMedia', edge: 'comments', publishes: true, handle: createMediaComment }),
+  graphRoute({ method: 'GET', kind: 'igMedia', edge: 'comments', handle: listMediaComments }),
+  graphRoute({ method: 'GET', kind: 'igComment', handle: readInstagramComment }),
+  graphRoute({ method: 'POST', kind: 'igComment', edge: 'replies', publishes: true, handle: createReply }),
+  graphRoute({ method: 'GET', kind: 'igComment', edge: 'replies', handle: listReplies }),
 ];

@@ -33,7 +33,7 @@ export function mediaFields(state: MetaState, media: IgMedia): FieldGetters {
     is_comment_enabled: () => true,
     is_shared_to_feed: () => (media.productType === 'REELS' ? true : undefined),
     like_count: () => 0,
-    comments_count: () => 0,
+    comments_count: () => Object.values(state.comments).filter((c) => c.rootId === media.id).length,
   };
 }
 
