@@ -8,3 +8,4 @@ export * from './organizations/organization.repository';
 export * from './posts/post.repository';
 export * from './posts/post.types';
 export * from './prisma.client';
+export * from './posts/post-edit.repository';

@@ -10,6 +10,7 @@ import {
   IntegrationRepository,
   MediaRepository,
   OrganizationRepository,
+  PostEditRepository,
   PostRepository,
   createPrismaClient,
 } from '@herald/db';
@@ -63,6 +64,7 @@ import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_C
     { provide: ApiKeyRepository, inject: [PRISMA], useFactory: (db: Db) => new ApiKeyRepository(db) },
     { provide: OrganizationRepository, inject: [PRISMA], useFactory: (db: Db) => new OrganizationRepository(db) },
     { provide: PostRepository, inject: [PRISMA], useFactory: (db: Db) => new PostRepository(db) },
+    { provide: PostEditRepository, inject: [PRISMA], useFactory: (db: Db) => new PostEditRepository(db) },
     { provide: MediaRepository, inject: [PRISMA], useFactory: (db: Db) => new MediaRepository(db) },
     {
       provide: IntegrationRepository,
@@ -82,6 +84,7 @@ import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_C
     ApiKeyRepository,
     OrganizationRepository,
     PostRepository,
+    PostEditRepository,
     MediaRepository,
     IntegrationRepository,
   ],

@@ -3,12 +3,14 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import {
   PUBLISH_POST_WORKFLOW,
   type PublishTiming,
+  SEARCH_ATTRIBUTES,
+  reschedulePostSignal,
   type SweepActivities,
   postWorkflowId,
   publishWorkflowStart,
 } from '@herald/contracts';
 import type { Logger } from '@herald/config';
-import type { PostRepository } from '@herald/db';
+import type { ActivePost, PostRepository } from '@herald/db';
 
 export interface SweepDeps {
   posts: PostRepository;
@@ -36,20 +38,36 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
     }
   }
 
+  /**
+   * A move whose signal was lost (Temporal was unreachable when the API saved it): the workflow
+   * still waits for the old time. Postgres has the last word; the signal is idempotent.
+   */
+  async function resendLostMove(post: ActivePost, waitingFor: number | undefined): Promise<boolean> {
+    if (post.state !== 'QUEUE' || waitingFor === undefined || Math.abs(waitingFor - post.publishAt.getTime()) < 1_000) return false;
+    await client.workflow.getHandle(postWorkflowId(post.id)).signal(reschedulePostSignal, { publishAt: post.publishAt.toISOString() });
+    logger.warn(
+      { postId: post.id, organizationId: post.organizationId, workflowId: postWorkflowId(post.id), publishAt: post.publishAt.toISOString() },
+      'resent a move the workflow had not received',
+    );
+    return true;
+  }
+
   return {
     async sweepStrandedPosts() {
       const createdBefore = new Date(now().getTime() - graceMs);
       // Visibility is a cheap first answer for thousands of posts; it may lag, so a post it does
       // not list is checked against the execution itself before anything is started.
-      const running = new Set<string>();
+      // Each running workflow with the publish time it waits for (its PublishAt search attribute).
+      const running = new Map<string, number | undefined>();
       for await (const execution of client.workflow.list({
         query: `WorkflowType = '${PUBLISH_POST_WORKFLOW}' AND ExecutionStatus = 'Running'`,
       })) {
-        running.add(execution.workflowId);
+        running.set(execution.workflowId, execution.typedSearchAttributes.get(SEARCH_ATTRIBUTES.PublishAt)?.getTime());
       }
 
       let checked = 0;
       const restarted: string[] = [];
+      const moved: string[] = [];
       let afterId: string | undefined;
       for (;;) {
         const batch = await posts.listActive(createdBefore, afterId);
@@ -59,7 +77,11 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
         for (const post of batch) {
           checked++;
           const workflowId = postWorkflowId(post.id);
-          if (running.has(workflowId) || (await isRunning(workflowId))) continue;
+          if (running.has(workflowId)) {
+            if (await resendLostMove(post, running.get(workflowId))) moved.push(post.id);
+            continue;
+          }
+          if (await isRunning(workflowId)) continue;
           const { workflowType, options } = publishWorkflowStart(post, timing, post.state === 'PUBLISHING');
           await client.workflow.start(workflowType, options);
           await posts.setWorkflowIds(post.organizationId, [{ postId: post.id, workflowId }]);
@@ -70,7 +92,9 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
           );
         }
       }
-      if (restarted.length > 0) logger.warn({ checked, restarted: restarted.length }, 'sweep restarted stranded posts');
+      if (restarted.length > 0 || moved.length > 0) {
+        logger.warn({ checked, restarted: restarted.length, moved: moved.length }, 'sweep restarted stranded posts and resent lost moves');
+      }
       // A post saved while Temporal was away, just before it came back, must not wait a whole interval.
       const youngest = await posts.oldestWithoutWorkflowSince(createdBefore);
       const recheckInMs = youngest ? Math.max(1_000, youngest.getTime() + graceMs - now().getTime()) : undefined;

@@ -47,8 +47,11 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
 
   setHandler(reschedulePostSignal, ({ publishAt: next }) => {
     const at = Date.parse(next);
-    if (!Number.isNaN(at)) publishAt = at;
+    if (Number.isNaN(at) || phase !== 'waiting') return;
+    publishAt = at;
     wake = true;
+    // Operators search by it, and the sweep compares it with Postgres to resend a lost move.
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.PublishAt, value: new Date(at) }]);
   });
   setHandler(publishNowSignal, () => {
     // The API moves the post to now in Postgres before signalling; this only cuts the wait short.

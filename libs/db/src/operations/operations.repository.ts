@@ -48,9 +48,12 @@ const PG_UNDEFINED_TABLE = '42P01';
 export class OperationsRepository {
   constructor(private readonly db: Db) {}
 
-  /** QUEUE posts due before `dueBefore`, earliest first, at most `limit`; and how many there are in all. */
+  /**
+   * QUEUE posts due before `dueBefore`, earliest first, at most `limit`; and how many there are in
+   * all. Thread items are left out: they wait on their root post's workflow, not a timer of their own.
+   */
   async listOverduePosts(dueBefore: Date, limit: number): Promise<{ total: number; posts: OverduePost[] }> {
-    const where = { deletedAt: null, state: 'QUEUE' as const, publishAt: { lt: dueBefore } };
+    const where = { deletedAt: null, parentPostId: null, state: 'QUEUE' as const, publishAt: { lt: dueBefore } };
     const [total, rows] = await Promise.all([
       this.db.post.count({ where }),
       this.db.post.findMany({
@@ -79,7 +82,7 @@ export class OperationsRepository {
     const rows = await this.db.$queryRaw<Array<{ provider: string; count: bigint }>>`
       SELECT i.provider, count(*) AS count
         FROM posts p JOIN integrations i ON i.id = p."integrationId"
-       WHERE p."deletedAt" IS NULL AND p.state IN ('QUEUE', 'PUBLISHING')
+       WHERE p."deletedAt" IS NULL AND p."parentPostId" IS NULL AND p.state IN ('QUEUE', 'PUBLISHING')
     GROUP BY i.provider`;
     return rows.flatMap((r) => (isProviderId(r.provider) ? [{ provider: r.provider, count: Number(r.count) }] : []));
   }

@@ -1,5 +1,5 @@
 import { isErrorCode, isProviderId, type MediaRef, type PostState } from '@herald/domain';
-import type { PostRecord } from './post.types';
+import type { PostRecord, ThreadItemRecord } from './post.types';
 
 export const POST_SELECT = {
   id: true,
@@ -22,15 +22,39 @@ export const POST_SELECT = {
   createdAt: true,
   updatedAt: true,
   publishedAt: true,
+  threadPosition: true,
+  delayMinutes: true,
+  repeatId: true,
+  occurrence: true,
   integration: { select: { id: true, name: true, provider: true, picture: true, profile: true } },
+  threadItems: {
+    where: { deletedAt: null },
+    orderBy: { threadPosition: 'asc' },
+    select: {
+      id: true,
+      content: true,
+      media: true,
+      delayMinutes: true,
+      threadPosition: true,
+      state: true,
+      errorCode: true,
+      errorMessage: true,
+      releaseId: true,
+      releaseUrl: true,
+      publishedAt: true,
+    },
+  },
 } as const;
 
-type Row = Omit<PostRecord, 'state' | 'media' | 'settings' | 'errorCode' | 'integration'> & {
+type ThreadRow = Omit<ThreadItemRecord, 'state' | 'media' | 'errorCode'> & { state: string; media: unknown; errorCode: string | null };
+
+type Row = Omit<PostRecord, 'state' | 'media' | 'settings' | 'errorCode' | 'integration' | 'thread'> & {
   state: string;
   media: unknown;
   settings: unknown;
   errorCode: string | null;
   integration: Omit<PostRecord['integration'], 'provider'> & { provider: string };
+  threadItems: ThreadRow[];
 };
 
 export function asMedia(value: unknown): MediaRef[] {
@@ -44,12 +68,19 @@ export function asSettings(value: unknown): Record<string, unknown> {
 export function toPostRecord(row: Row): PostRecord {
   const provider = row.integration.provider;
   if (!isProviderId(provider)) throw new Error(`Post ${row.id}: unknown provider ${provider}`);
+  const { threadItems, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     state: row.state as PostState,
     media: asMedia(row.media),
     settings: asSettings(row.settings),
     errorCode: isErrorCode(row.errorCode) ? row.errorCode : null,
     integration: { ...row.integration, provider },
+    thread: threadItems.map((item) => ({
+      ...item,
+      state: item.state as PostState,
+      media: asMedia(item.media),
+      errorCode: isErrorCode(item.errorCode) ? item.errorCode : null,
+    })),
   };
 }

@@ -1,7 +1,8 @@
-import { type ErrorCode, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
+import { type ErrorCode, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
 import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
+import { insertThread } from './post-thread.util';
 import type {
   ActivePost,
   ClaimOutcome,
@@ -19,7 +20,7 @@ const CLAIM_TOLERANCE_MS = 2_000;
 export class PostRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts the posts of one request together: all of them or none. */
+  /** Inserts the posts of one request, with their thread items, together: all of them or none. */
   async createMany(organizationId: string, posts: readonly NewPost[]): Promise<PostRecord[]> {
     return this.db.$transaction(async (tx) => {
       const created: PostRecord[] = [];
@@ -36,10 +37,12 @@ export class PostRepository {
             media: post.media as unknown as Prisma.InputJsonValue,
             settings: post.settings as Prisma.InputJsonValue,
             creationMethod: post.creationMethod,
+            ...(post.repeat && { repeatId: post.repeat.repeatId, occurrence: post.repeat.occurrence }),
           },
-          select: POST_SELECT,
+          select: { id: true },
         });
-        created.push(toPostRecord(row));
+        await insertThread(tx, organizationId, { ...post, id: row.id }, post.thread ?? []);
+        created.push(toPostRecord(await tx.post.findUniqueOrThrow({ where: { id: row.id }, select: POST_SELECT })));
       }
       return created;
     });
@@ -69,8 +72,9 @@ export class PostRepository {
   }
 
   /**
-   * Soft-deletes every post of a group except those being published, in one statement per
-   * step so that a publish claim and a delete can never both win.
+   * Soft-deletes every post of a group that may be deleted (libs/domain post-lifecycle: not one
+   * being published, nor one already published: it is on the network, and Herald keeps saying
+   * so), in one conditional statement, so that a publish claim and a delete never both win.
    */
   async softDeleteGroup(organizationId: string, group: string, now: Date): Promise<GroupDeletion> {
     return this.db.$transaction(async (tx) => {
@@ -80,13 +84,18 @@ export class PostRepository {
       });
       const ids = members.map((m) => m.id);
       await tx.post.updateMany({
-        where: { organizationId, id: { in: ids }, deletedAt: null, state: { not: 'PUBLISHING' } },
+        where: { organizationId, id: { in: ids }, deletedAt: null, state: { in: [...allowedFrom('delete')] } },
         data: { deletedAt: now },
       });
-      const after = await tx.post.findMany({ where: { id: { in: ids } }, select: { id: true, deletedAt: true } });
+      const after = await tx.post.findMany({
+        where: { id: { in: ids }, parentPostId: null },
+        select: { id: true, deletedAt: true, state: true },
+      });
+      const kept = (state: PostState) => after.filter((p) => p.deletedAt === null && p.state === state).map((p) => p.id);
       return {
         deletedIds: after.filter((p) => p.deletedAt !== null).map((p) => p.id),
-        publishingIds: after.filter((p) => p.deletedAt === null).map((p) => p.id),
+        publishingIds: kept('PUBLISHING'),
+        publishedIds: kept('PUBLISHED'),
       };
     });
   }
@@ -204,7 +213,14 @@ export class PostRepository {
   /** Posts that should have a workflow (QUEUE or PUBLISHING), created before `createdBefore`. */
   async listActive(createdBefore: Date, afterId?: string, limit = 1000): Promise<ActivePost[]> {
     const rows = await this.db.post.findMany({
-      where: { deletedAt: null, state: { in: ['QUEUE', 'PUBLISHING'] }, createdAt: { lt: createdBefore }, ...(afterId && { id: { gt: afterId } }) },
+      // Thread items have no workflow of their own: their root post's workflow publishes them.
+      where: {
+        deletedAt: null,
+        parentPostId: null,
+        state: { in: ['QUEUE', 'PUBLISHING'] },
+        createdAt: { lt: createdBefore },
+        ...(afterId && { id: { gt: afterId } }),
+      },
       orderBy: { id: 'asc' },
       take: limit,
       select: { id: true, organizationId: true, integrationId: true, state: true, publishAt: true, integration: { select: { provider: true } } },
@@ -223,7 +239,7 @@ export class PostRepository {
    */
   async oldestWithoutWorkflowSince(createdAfter: Date): Promise<Date | null> {
     const row = await this.db.post.findFirst({
-      where: { deletedAt: null, state: 'QUEUE', workflowId: null, createdAt: { gte: createdAfter } },
+      where: { deletedAt: null, parentPostId: null, state: 'QUEUE', workflowId: null, createdAt: { gte: createdAfter } },
       orderBy: { createdAt: 'asc' },
       select: { createdAt: true },
     });

@@ -1,5 +1,12 @@
 import type { ErrorCode, MediaRef, PostState, ProviderId } from '@herald/domain';
 
+export interface NewThreadItem {
+  content: string;
+  media: MediaRef[];
+  /** Minutes to wait after the previous item (or the root post) is published. */
+  delayMinutes: number;
+}
+
 export interface NewPost {
   integrationId: string;
   group: string;
@@ -10,6 +17,25 @@ export interface NewPost {
   media: MediaRef[];
   settings: Record<string, unknown>;
   creationMethod: string;
+  /** Published as comments after the post, in order. */
+  thread?: NewThreadItem[];
+  /** An occurrence of a repeating post. */
+  repeat?: { repeatId: string; occurrence: number };
+}
+
+/** A thread item as read with its root post. */
+export interface ThreadItemRecord {
+  id: string;
+  content: string;
+  media: MediaRef[];
+  delayMinutes: number;
+  threadPosition: number;
+  state: PostState;
+  errorCode: ErrorCode | null;
+  errorMessage: string | null;
+  releaseId: string | null;
+  releaseUrl: string | null;
+  publishedAt: Date | null;
 }
 
 export interface PostIntegrationSummary {
@@ -41,7 +67,13 @@ export interface PostRecord {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  threadPosition: number;
+  delayMinutes: number;
+  repeatId: string | null;
+  occurrence: number | null;
   integration: PostIntegrationSummary;
+  /** A root post's thread items, in order (empty for an item itself). */
+  thread: ThreadItemRecord[];
 }
 
 /** What the publishing steps need: the content and the channel it goes to. */
@@ -93,7 +125,10 @@ export interface ActivePost {
 }
 
 export interface GroupDeletion {
+  /** Root posts deleted (their thread items go with them). */
   deletedIds: string[];
-  /** Posts being published right now: deleting them could not stop the network. */
+  /** Root posts being published right now: deleting them could not stop the network. */
   publishingIds: string[];
+  /** Root posts already published: they stay on the network, and in Herald's record. */
+  publishedIds: string[];
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
+  COMMENT_RULES,
   type MediaRef,
   PROVIDER_DISPLAY_NAMES,
   mediaKindOf,
   parseInstant,
   toPlainText,
   validatePostContent,
+  validateThreadItem,
 } from '@herald/domain';
 import type { IntegrationRecord, MediaRecord, NewPost } from '@herald/db';
 import { type TikTokCreatorInfo, validateTikTokPost } from '@herald/providers';
 import { AppError } from '../../common/app-error';
-import type { CreatePostBody } from './dto/create-post.schema';
+import type { CreatePostBody, PostItem } from './dto/create-post.schema';
 
 export interface BuildContext {
   now: Date;
@@ -48,52 +50,73 @@ export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[
 
   return body.posts.map((item, i) => {
     const field = `posts[${i}]`;
-    const integration = ctx.integrations.get(item.integration.id);
-    if (!integration) {
-      throw AppError.validation(`${field}.integration.id`, 'is not a channel of this organization');
-    }
-    const extra = { integrationId: integration.id, provider: integration.provider };
-    if (integration.disabled) throw AppError.validation(`${field}.integration.id`, 'is a disabled channel', extra);
-    if (integration.refreshNeeded) {
-      throw AppError.validation(`${field}.integration.id`, 'needs to be reconnected before it can publish', extra);
-    }
-    if (item.value.length > 1) {
-      throw AppError.validation(`${field}.value`, 'has several items: threads and comments are not supported yet', extra);
-    }
-    const value = item.value[0]!;
-    const media = value.image.map((image, index) => {
-      const resolved = resolveMedia(image, ctx);
-      if (!resolved.id && image.path.startsWith(`${ctx.mediaPublicUrl}/`)) {
-        throw AppError.validation(`${field}.value[0].image[${index}].path`, 'is not a file uploaded to Herald: upload it first with POST /upload', extra);
-      }
-      return resolved;
-    });
-    const input = { content: toPlainText(value.content), media, settings: item.settings ?? {} };
-    const issues = [
-      ...validatePostContent(integration.provider, input),
-      ...(integration.provider === 'tiktok'
-        ? validateTikTokPost(input, ctx.creatorInfo.get(integration.id), { verifiedUrlPrefixes: ctx.tiktokVerifiedUrlPrefixes })
-        : []),
-    ];
-    const issue = issues[0];
-    if (issue) {
-      const name = PROVIDER_DISPLAY_NAMES[integration.provider];
-      const where = issue.field.startsWith('settings.') ? `${field}.${issue.field}` : `${field}.value[0].${issue.field}`;
-      throw AppError.validation(where, `${issue.message} (${name})`, extra);
-    }
-    const { __type: _ignored, ...settings } = item.settings ?? {};
+    const integration = usableChannel(item.integration.id, ctx, `${field}.integration.id`);
     return {
       integrationId: integration.id,
       group,
       state,
       publishAt,
       timeZone,
-      content: value.content,
-      media,
-      settings,
       creationMethod: 'API',
+      ...resolveChannelPost(item, integration, ctx, field),
     } satisfies NewPost;
   });
+}
+
+/** A channel of the organization that can publish, or a 400 on `field`. */
+export function usableChannel(id: string, ctx: Pick<BuildContext, 'integrations'>, field: string): IntegrationRecord {
+  const integration = ctx.integrations.get(id);
+  if (!integration) throw AppError.validation(field, 'is not a channel of this organization');
+  const extra = { integrationId: integration.id, provider: integration.provider };
+  if (integration.disabled) throw AppError.validation(field, 'is a disabled channel', extra);
+  if (integration.refreshNeeded) throw AppError.validation(field, 'needs to be reconnected before it can publish', extra);
+  return integration;
+}
+
+/**
+ * One channel's post from the composer's items: `value[0]` is the post, `value[1..]` its thread
+ * (comments published after it). Checks everything the network will check, or throws a 400
+ * naming the field, the channel and the rule.
+ */
+export function resolveChannelPost(
+  item: Pick<PostItem, 'value' | 'settings'>,
+  integration: IntegrationRecord,
+  ctx: BuildContext,
+  field: string,
+): Pick<NewPost, 'content' | 'media' | 'settings' | 'thread'> {
+  const extra = { integrationId: integration.id, provider: integration.provider };
+  const name = PROVIDER_DISPLAY_NAMES[integration.provider];
+  const [value, ...threadValues] = item.value as [PostItem['value'][number], ...PostItem['value']];
+  const media = value.image.map((image, index) => {
+    const resolved = resolveMedia(image, ctx);
+    if (!resolved.id && image.path.startsWith(`${ctx.mediaPublicUrl}/`)) {
+      throw AppError.validation(`${field}.value[0].image[${index}].path`, 'is not a file uploaded to Herald: upload it first with POST /upload', extra);
+    }
+    return resolved;
+  });
+  const input = { content: toPlainText(value.content), media, settings: item.settings ?? {} };
+  const issue = [
+    ...validatePostContent(integration.provider, input),
+    ...(integration.provider === 'tiktok'
+      ? validateTikTokPost(input, ctx.creatorInfo.get(integration.id), { verifiedUrlPrefixes: ctx.tiktokVerifiedUrlPrefixes })
+      : []),
+  ][0];
+  if (issue) {
+    const where = issue.field.startsWith('settings.') ? `${field}.${issue.field}` : `${field}.value[0].${issue.field}`;
+    throw AppError.validation(where, `${issue.message} (${name})`, extra);
+  }
+  const thread = threadValues.map((v, k) => {
+    const at = `${field}.value[${k + 1}]`;
+    if (v.image.length > 0) throw AppError.validation(`${at}.image`, `comments carry text only (${name})`, extra);
+    const delayMinutes = v.delay ?? 0;
+    const problem = validateThreadItem(integration.provider, toPlainText(v.content), delayMinutes);
+    if (problem) throw AppError.validation(`${at}.${problem.field}`, `${problem.message} (${name})`, extra);
+    return { content: v.content, media: [], delayMinutes };
+  });
+  const max = COMMENT_RULES[integration.provider]?.maxComments ?? 0;
+  if (thread.length > max) throw AppError.validation(`${field}.value`, `has ${thread.length} comments; at most ${max} (${name})`, extra);
+  const { __type: _ignored, ...settings } = item.settings ?? {};
+  return { content: value.content, media, settings, thread };
 }
 
 function resolvePublishAt(body: CreatePostBody, ctx: BuildContext): Date {

@@ -34,6 +34,20 @@ export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: strin
     errorCode: post.errorCode,
     workflowId: post.workflowId,
     workflowUrl: post.workflowId ? workflowUrl(post.workflowId) : null,
+    /** The comments published after the post, in order, each with its own outcome. */
+    thread: post.thread.map((item) => ({
+      id: item.id,
+      content: item.content,
+      delay: item.delayMinutes,
+      state: toPostizState(item.state),
+      heraldState: item.state,
+      releaseId: item.releaseId,
+      releaseURL: item.releaseUrl,
+      publishedAt: item.publishedAt?.toISOString() ?? null,
+      error: item.errorMessage,
+      errorCode: item.errorCode,
+    })),
+    parentPostId: post.parentPostId,
   };
 }
 

@@ -1,19 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ApiConfig } from '@herald/config';
-import {
-  IntegrationRepository,
-  MediaRepository,
-  OrganizationRepository,
-  type PostRecord,
-  PostRepository,
-} from '@herald/db';
+import { Injectable } from '@nestjs/common';
+import { type PostRecord, PostRepository } from '@herald/db';
 import { parseInstant } from '@herald/domain';
 import { AppError } from '../../common/app-error';
-import { API_CONFIG, CLOCK, type Clock } from '../../infrastructure/tokens';
 import { buildNewPosts } from './build-new-posts';
 import { createPostSchema, fieldPath } from './dto/create-post.schema';
+import { PostBuildContextService } from './post-build-context.service';
+import { PostGroupsService } from './post-groups.service';
 import { PublishScheduler } from './publish-scheduler.service';
-import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
 
 export interface CreatedPost {
   postId: string;
@@ -33,13 +26,9 @@ const TEMPORAL_DOWN_WARNING =
 export class PostsService {
   constructor(
     private readonly posts: PostRepository,
-    private readonly integrations: IntegrationRepository,
-    private readonly media: MediaRepository,
-    private readonly organizations: OrganizationRepository,
+    private readonly contexts: PostBuildContextService,
     private readonly scheduler: PublishScheduler,
-    private readonly creatorInfo: TikTokCreatorInfoService,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(CLOCK) private readonly now: Clock,
+    private readonly groups: PostGroupsService,
   ) {}
 
   /**
@@ -55,30 +44,12 @@ export class PostsService {
       throw AppError.validation(fieldPath(issue.path) || 'body', issue.message);
     }
     const body = parsed.data;
-    const images = body.posts.flatMap((p) => p.value.flatMap((v) => v.image));
-    const [organization, integrations, mediaById, mediaByPath] = await Promise.all([
-      this.organizations.findById(organizationId),
-      this.integrations.findManyForOrganization(organizationId, body.posts.map((p) => p.integration.id)),
-      this.media.findManyForOrganization(organizationId, images.flatMap((i) => (i.id ? [i.id] : []))),
-      this.media.findManyByPath(organizationId, images.map((i) => i.path)),
-    ]);
-    const tiktokChannels = [...integrations.values()].filter((i) => i.provider === 'tiktok' && body.type !== 'draft');
-    const creatorInfo = new Map(
-      (await Promise.all(tiktokChannels.map(async (c) => [c.id, await this.creatorInfo.forChannel(c)] as const))).flatMap(
-        ([id, info]) => (info ? [[id, info] as const] : []),
-      ),
-    );
-    const newPosts = buildNewPosts(body, {
-      creatorInfo,
-      tiktokVerifiedUrlPrefixes: this.config.TIKTOK_VERIFIED_URL_PREFIXES,
-      now: this.now(),
-      mediaPublicUrl: this.config.MEDIA_PUBLIC_URL,
-      pastGraceMs: this.config.SCHEDULE_PAST_GRACE_MS,
-      defaultTimeZone: organization?.timeZone ?? 'UTC',
-      integrations,
-      mediaById,
-      mediaByPath,
+    const ctx = await this.contexts.load(organizationId, {
+      integrationIds: body.posts.map((p) => p.integration.id),
+      images: body.posts.flatMap((p) => p.value.flatMap((v) => v.image)),
+      scheduling: body.type !== 'draft',
     });
+    const newPosts = buildNewPosts(body, ctx);
 
     const created = await this.posts.createMany(organizationId, newPosts);
     const scheduled = created.filter((p) => p.state === 'QUEUE');
@@ -120,16 +91,7 @@ export class PostsService {
   /** Deletes the post's whole group, as Postiz does, and cancels the pending publishes. */
   async deleteGroupOf(organizationId: string, id: string): Promise<{ deleted: string[] }> {
     const post = await this.get(organizationId, id);
-    const result = await this.posts.softDeleteGroup(organizationId, post.group, this.now());
-    await Promise.all(result.deletedIds.map((postId) => this.scheduler.cancel(organizationId, postId)));
-    if (result.publishingIds.length > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `Post ${result.publishingIds.join(', ')} is being published right now and cannot be deleted; ` +
-          `${result.deletedIds.length} other post(s) of the group were deleted.`,
-      );
-    }
-    return { deleted: result.deletedIds };
+    return this.groups.delete(organizationId, post.group);
   }
 
   workflowUrl(workflowId: string): string {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import { type PublishPostWorkflow, postWorkflowId, publishWorkflowStart } from '@herald/contracts';
+import { type PublishPostWorkflow, postWorkflowId, publishNowSignal, publishWorkflowStart, reschedulePostSignal } from '@herald/contracts';
 import { type ApiConfig, type Logger, publishTimingFrom } from '@herald/config';
 import type { PostRecord } from '@herald/db';
 import { AppError } from '../../common/app-error';
@@ -35,6 +35,36 @@ export class PublishScheduler {
         'The scheduler (Temporal) is not reachable right now.',
         { dependency: 'temporal' },
       );
+    }
+  }
+
+  /**
+   * Tells the post's workflow its time changed (from Postgres, which already holds it), or starts
+   * one if none runs (a draft or a failed post scheduled, a published one republished). Signal-
+   * with-start does both atomically. 'pending' when Temporal cannot be reached: the sweep compares
+   * each waiting workflow's PublishAt with Postgres and sends the signal itself later.
+   */
+  async reschedule(post: PostRecord, now = false): Promise<'started' | 'pending'> {
+    const { workflowType, options } = publishWorkflowStart(
+      { ...post, provider: post.integration.provider },
+      publishTimingFrom(this.config),
+    );
+    const log = this.logger.child({ postId: post.id, organizationId: post.organizationId, workflowId: options.workflowId });
+    try {
+      await this.client.withDeadline(Date.now() + this.config.TEMPORAL_START_TIMEOUT_MS, () =>
+        now
+          ? this.client.workflow.signalWithStart(workflowType, { ...options, signal: publishNowSignal })
+          : this.client.workflow.signalWithStart(workflowType, {
+              ...options,
+              signal: reschedulePostSignal,
+              signalArgs: [{ publishAt: post.publishAt.toISOString() }],
+            }),
+      );
+      log.info({ publishAt: post.publishAt.toISOString(), now }, 'publish workflow rescheduled');
+      return 'started';
+    } catch (error) {
+      log.warn({ err: errorText(error) }, 'could not reach the publish workflow; the sweep will');
+      return 'pending';
     }
   }
 

@@ -6,6 +6,9 @@ import { API_CONFIG } from '../../infrastructure/tokens';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { IntegrationsService } from '../integrations/integrations.service';
 import { MediaService } from '../media/media.service';
+import { PostBuildContextService } from '../posts/post-build-context.service';
+import { PostChangesService } from '../posts/post-changes.service';
+import { PostGroupsService } from '../posts/post-groups.service';
 import { PostsService } from '../posts/posts.service';
 import { PublishScheduler } from '../posts/publish-scheduler.service';
 import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
@@ -25,6 +28,16 @@ import { PublicPostsController } from './public-posts.controller';
     }),
   ],
   controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController],
-  providers: [ApiKeyGuard, PostsService, PublishScheduler, IntegrationsService, MediaService, TikTokCreatorInfoService],
+  providers: [
+    ApiKeyGuard,
+    PostsService,
+    PostBuildContextService,
+    PostChangesService,
+    PostGroupsService,
+    PublishScheduler,
+    IntegrationsService,
+    MediaService,
+    TikTokCreatorInfoService,
+  ],
 })
 export class PublicApiModule {}

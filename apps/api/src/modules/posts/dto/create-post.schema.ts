@@ -7,7 +7,7 @@ const imageSchema = z.looseObject({
   path: z.string({ error: 'is required' }).min(1, 'is required'),
 });
 
-const valueSchema = z.looseObject({
+export const postValueSchema = z.looseObject({
   id: z.string().optional(),
   content: z.string({ error: 'is required' }),
   delay: z.number().optional(),
@@ -17,7 +17,7 @@ const valueSchema = z.looseObject({
 const postItemSchema = z.looseObject({
   integration: z.looseObject({ id: z.string({ error: 'is required' }).min(1, 'is required') }),
   group: z.string().optional(),
-  value: z.array(valueSchema).min(1, 'must hold the post'),
+  value: z.array(postValueSchema).min(1, 'must hold the post'),
   settings: z.record(z.string(), z.unknown()).nullish(),
 });
 
@@ -33,6 +33,7 @@ export const createPostSchema = z.looseObject({
 });
 
 export type CreatePostBody = z.infer<typeof createPostSchema>;
+export type PostItem = z.infer<typeof postItemSchema>;
 
 /** `posts[0].value[0].content` from a zod issue path. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
