@@ -6,9 +6,17 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import Redis from 'ioredis';
-import { SWEEP_WORKFLOW, SWEEP_WORKFLOW_ID, TASK_QUEUES, sweepNowSignal } from '@herald/contracts';
+import { SWEEP_WORKFLOW, SWEEP_WORKFLOW_ID, TASK_QUEUES, publishWorkflowStart, sweepNowSignal } from '@herald/contracts';
 import { TEMPORAL_CHANNEL_ARGS, createLogger, loadWorkerConfig, providerSettingsFrom, publishTimingFrom, type WorkerQueueKey } from '@herald/config';
-import { CredentialsCipher, IntegrationRepository, PostRepository, createPrismaClient } from '@herald/db';
+import {
+  CredentialsCipher,
+  IntegrationRepository,
+  type PostRecord,
+  PostRepeatRepository,
+  PostRepository,
+  PostThreadRepository,
+  createPrismaClient,
+} from '@herald/db';
 import { startWorkerHeartbeat, workerIdentity } from '@herald/ops';
 import { createProviderAdapters } from '@herald/providers';
 import { createPostLifecycleActivities } from './activities/post-lifecycle.activities';
@@ -38,6 +46,8 @@ async function main(): Promise<void> {
 
   const db = createPrismaClient(config.DATABASE_URL);
   const posts = new PostRepository(db);
+  const threads = new PostThreadRepository(db);
+  const repeats = new PostRepeatRepository(db);
   const integrations = new IntegrationRepository(db, new CredentialsCipher(config.HERALD_ENCRYPTION_KEY));
   // Redis holds the cross-worker locks and pauses; it reconnects by itself when it comes back.
   const redis = new Redis(config.REDIS_URL, {
@@ -57,13 +67,20 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
   });
 
+  // The next occurrence of a repeating post gets its workflow as the API's posts do.
+  async function startWorkflow(post: PostRecord): Promise<void> {
+    const { workflowType, options } = publishWorkflowStart({ ...post, provider: post.integration.provider }, publishTimingFrom(config));
+    await temporalClient.workflow.start(workflowType, options);
+    await posts.setWorkflowIds(post.organizationId, [{ postId: post.id, workflowId: options.workflowId }]);
+  }
+
   const workflowSource = resolveWorkflowSource(config.WORKFLOW_BUNDLE_PATH);
   const optionsFor = (queue: WorkerQueueKey) => {
     if (queue === 'workflows') {
       return {
         ...workflowSource,
         activities: {
-          ...createPostLifecycleActivities({ posts, now: () => new Date(), logger, metrics: metrics.publish }),
+          ...createPostLifecycleActivities({ posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish }),
           ...createSweepActivities({
             posts,
             client: temporalClient,

@@ -9,3 +9,5 @@ export * from './posts/post.repository';
 export * from './posts/post.types';
 export * from './prisma.client';
 export * from './posts/post-edit.repository';
+export * from './posts/post-thread.repository';
+export * from './posts/post-repeat.repository';

@@ -5,6 +5,7 @@ ADD COLUMN     "postingTimes" JSONB NOT NULL DEFAULT '["09:00", "12:00", "17:00"
 -- AlterTable
 ALTER TABLE "posts" ADD COLUMN     "delayMinutes" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "occurrence" INTEGER,
+ADD COLUMN     "occurrenceAt" TIMESTAMPTZ(3),
 ADD COLUMN     "repeatId" TEXT,
 ADD COLUMN     "threadPosition" INTEGER NOT NULL DEFAULT 0;
 

@@ -11,6 +11,7 @@ import {
   MediaRepository,
   OrganizationRepository,
   PostEditRepository,
+  PostRepeatRepository,
   PostRepository,
   createPrismaClient,
 } from '@herald/db';
@@ -65,6 +66,7 @@ import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_C
     { provide: OrganizationRepository, inject: [PRISMA], useFactory: (db: Db) => new OrganizationRepository(db) },
     { provide: PostRepository, inject: [PRISMA], useFactory: (db: Db) => new PostRepository(db) },
     { provide: PostEditRepository, inject: [PRISMA], useFactory: (db: Db) => new PostEditRepository(db) },
+    { provide: PostRepeatRepository, inject: [PRISMA], useFactory: (db: Db) => new PostRepeatRepository(db) },
     { provide: MediaRepository, inject: [PRISMA], useFactory: (db: Db) => new MediaRepository(db) },
     {
       provide: IntegrationRepository,
@@ -85,6 +87,7 @@ import { API_CONFIG, CLOCK, LOGGER, PRISMA, PROVIDER_ADAPTERS, REDIS, TEMPORAL_C
     OrganizationRepository,
     PostRepository,
     PostEditRepository,
+    PostRepeatRepository,
     MediaRepository,
     IntegrationRepository,
   ],

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
 import { Registry } from 'prom-client';
 import { createLogger } from '@herald/config';
-import type { PostRepository, PublishTransition } from '@herald/db';
+import type { PostRepeatRepository, PostRepository, PostThreadRepository, PublishTransition } from '@herald/db';
 import { parsePrometheusText, sampleValue } from '@herald/testing';
 import { PublishMetrics } from '../metrics/publish-metrics';
 import { createPostLifecycleActivities } from './post-lifecycle.activities';
@@ -31,7 +31,17 @@ function setUp(transition: PublishTransition | null) {
   } as unknown as PostRepository;
   const registry = new Registry();
   const { lines, logger } = captureLogs();
-  const activities = createPostLifecycleActivities({ posts, now: () => NOW, logger, metrics: new PublishMetrics(registry) });
+  const threads = { failPending: jest.fn().mockResolvedValue(0) } as unknown as PostThreadRepository;
+  const repeats = { scheduleNext: jest.fn().mockResolvedValue(null) } as unknown as PostRepeatRepository;
+  const activities = createPostLifecycleActivities({
+    posts,
+    threads,
+    repeats,
+    startWorkflow: jest.fn(),
+    now: () => NOW,
+    logger,
+    metrics: new PublishMetrics(registry),
+  });
   const env = new MockActivityEnvironment({ ...defaultActivityInfo, workflowExecution: { workflowId, runId: 'run_1' } });
   const value = async (name: string, labels: Record<string, string>) =>
     sampleValue(parsePrometheusText(await registry.metrics()), name, labels);

@@ -1,12 +1,16 @@
 import type { PostLifecycleActivities } from '@herald/contracts';
 import { type PreparedPublish, networkOf } from '@herald/domain';
-import type { PostRepository } from '@herald/db';
+import type { PostRecord, PostRepeatRepository, PostRepository, PostThreadRepository } from '@herald/db';
 import type { Logger } from '@herald/config';
 import type { PublishMetrics } from '../metrics/publish-metrics';
 import { postLogger } from './post-logger.util';
 
 export interface PostLifecycleDeps {
   posts: PostRepository;
+  threads: PostThreadRepository;
+  repeats: PostRepeatRepository;
+  /** Starts a post's publish workflow (idempotent: one workflow id per post). */
+  startWorkflow: (post: PostRecord) => Promise<void>;
   now: () => Date;
   logger: Logger;
   metrics: PublishMetrics;
@@ -17,7 +21,8 @@ export interface PostLifecycleDeps {
  * the workflow (which replays), and only by the call whose write changed the post: Temporal
  * retries these activities, and a retry after a successful write finds nothing to change.
  */
-export function createPostLifecycleActivities({ posts, now, logger, metrics }: PostLifecycleDeps): PostLifecycleActivities {
+export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLifecycleActivities {
+  const { posts, threads, repeats, startWorkflow, now, logger, metrics } = deps;
   return {
     async claimPostForPublishing(ref) {
       const { organizationId, postId, runId, takeOver } = ref;
@@ -62,7 +67,43 @@ export function createPostLifecycleActivities({ posts, now, logger, metrics }: P
       const { organizationId, postId, code, message } = ref;
       const changed = await posts.markFailed(organizationId, postId, { code, message });
       if (changed) metrics.failed(networkOf(changed.provider), code);
+      await threads.failPending(organizationId, postId, { code, message: 'The post was not published, so its comments were not either.' });
       postLogger(logger, ref).warn({ code, errorMessage: message, recorded: changed !== null }, 'post failed');
+    },
+
+    async pendingThread({ organizationId, postId }) {
+      return threads.pending(organizationId, postId);
+    },
+
+    async startThreadItem(ref) {
+      const claim = await threads.start(ref.organizationId, ref.postId, ref.runId, now());
+      postLogger(logger, ref).info({ claim: claim.kind, resumed: claim.kind === 'started' && claim.resumed }, 'comment claim');
+      return claim.kind === 'started' ? { ...claim, commitStartedAt: claim.commitStartedAt.toISOString() } : claim;
+    },
+
+    // Comments are not publications of their own: they are left out of the publish metrics.
+    async markThreadItemPublished(ref) {
+      const { organizationId, postId, releaseId, releaseUrl } = ref;
+      await posts.markPublished(organizationId, postId, { releaseId, releaseUrl }, now());
+      postLogger(logger, ref).info({ releaseId }, 'comment published');
+    },
+
+    async scheduleNextOccurrence(ref) {
+      const next = await repeats.scheduleNext(ref.organizationId, ref.postId, now());
+      if (!next) return null;
+      await startWorkflow(next);
+      postLogger(logger, ref).info({ nextPostId: next.id, publishAt: next.publishAt.toISOString() }, 'next occurrence scheduled');
+      return { postId: next.id, publishAt: next.publishAt.toISOString() };
+    },
+
+    async failPendingThread({ organizationId, postId, code, message }) {
+      await threads.failPending(organizationId, postId, { code, message });
+    },
+
+    async markThreadItemFailed(ref) {
+      const { organizationId, postId, code, message } = ref;
+      await posts.markFailed(organizationId, postId, { code, message });
+      postLogger(logger, ref).warn({ code, errorMessage: message }, 'comment failed');
     },
   };
 }

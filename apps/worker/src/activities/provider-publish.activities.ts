@@ -156,7 +156,31 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     async resolvePermalink({ releaseId, ...ref }) {
       return call(await load(ref), (a, ctx) => a.permalink(ctx, releaseId), { respectPause: false });
     },
+
+    async publishComment({ rootReleaseId, ...ref }) {
+      const loaded = await load(ref);
+      const comments = commentsOf(loaded.adapter);
+      const comment = await call(loaded, (_a, ctx) => comments.post(ctx, { rootReleaseId }, loaded.post.content), { respectPause: true });
+      postLogger(logger, ref).info({ commentId: comment.commentId }, 'network accepted the comment');
+      return { releaseId: comment.commentId, ...(comment.url && { releaseUrl: comment.url }) };
+    },
+
+    async findComment({ rootReleaseId, since, ...ref }) {
+      const loaded = await load(ref);
+      const comments = commentsOf(loaded.adapter);
+      const found = await call(loaded, (_a, ctx) => comments.find(ctx, { rootReleaseId }, loaded.post.content, new Date(since)), {
+        respectPause: false,
+      });
+      postLogger(logger, ref).warn({ found: found !== null }, 'looked for a comment whose outcome was unknown');
+      return found ? { releaseId: found.commentId } : null;
+    },
   };
+}
+
+/** The adapter's comments; the API refuses threads for networks without them, so this is a routing bug. */
+function commentsOf(adapter: ProviderAdapter): NonNullable<ProviderAdapter['comments']> {
+  if (adapter.comments) return adapter.comments;
+  throw refused('VALIDATION', `${adapter.provider} takes no comments; the post's thread cannot be published.`);
 }
 
 /**

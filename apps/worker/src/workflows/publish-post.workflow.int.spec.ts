@@ -44,6 +44,14 @@ function happyStubs(): jest.Mocked<Stubs> {
     confirmPublished: stub<'confirmPublished'>(async () => ({ status: 'pending' })),
     reconcilePublish: stub<'reconcilePublish'>(async () => ({ status: 'not-published', detail: 'container FINISHED' })),
     resolvePermalink: stub<'resolvePermalink'>(async () => null),
+    pendingThread: stub<'pendingThread'>(async () => []),
+    startThreadItem: stub<'startThreadItem'>(async () => ({ kind: 'started', commitStartedAt: new Date().toISOString(), resumed: false })),
+    markThreadItemPublished: stub<'markThreadItemPublished'>(async () => undefined),
+    markThreadItemFailed: stub<'markThreadItemFailed'>(async () => undefined),
+    failPendingThread: stub<'failPendingThread'>(async () => undefined),
+    scheduleNextOccurrence: stub<'scheduleNextOccurrence'>(async () => null),
+    publishComment: stub<'publishComment'>(async () => ({ releaseId: 'comment-1' })),
+    findComment: stub<'findComment'>(async () => null),
   };
 }
 
@@ -345,5 +353,57 @@ describe('publishPostWorkflow', () => {
 
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
+  });
+
+  it('should post the thread after the post, and ask the network before sending a comment again whose answer was lost', async () => {
+    stubs.pendingThread.mockResolvedValue([{ postId: 'item-1', delayMinutes: 0 }, { postId: 'item-2', delayMinutes: 0 }]);
+    stubs.publishComment.mockImplementation(async ({ postId }) => {
+      if (postId === 'item-1') throw failure({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' });
+      return { releaseId: 'comment-2' };
+    });
+    stubs.findComment.mockResolvedValue({ releaseId: 'comment-1' });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.publishComment.mock.calls.map(([input]) => input.postId)).toEqual(['item-1', 'item-2']);
+    expect(stubs.publishComment).toHaveBeenCalledWith(expect.objectContaining({ rootReleaseId: 'media-1' }));
+    expect(stubs.markThreadItemPublished.mock.calls.map(([input]) => [input.postId, input.releaseId])).toEqual([
+      ['item-1', 'comment-1'],
+      ['item-2', 'comment-2'],
+    ]);
+    expect(stubs.markPostPublished.mock.invocationCallOrder[0]).toBeLessThan(stubs.publishComment.mock.invocationCallOrder[0]!);
+  });
+
+  it('should look for a comment a lost run may have sent before sending it', async () => {
+    stubs.pendingThread.mockResolvedValue([{ postId: 'item-1', delayMinutes: 0 }]);
+    stubs.startThreadItem.mockResolvedValue({ kind: 'started', commitStartedAt: new Date().toISOString(), resumed: true });
+    stubs.findComment.mockResolvedValue({ releaseId: 'comment-sent-before' });
+
+    await (await start(new Date())).result();
+
+    expect(stubs.publishComment).not.toHaveBeenCalled();
+    expect(stubs.markThreadItemPublished).toHaveBeenCalledWith(expect.objectContaining({ postId: 'item-1', releaseId: 'comment-sent-before' }));
+  });
+
+  it('should stop the thread at a refused comment, keep the post published, and fail the rest with the reason', async () => {
+    stubs.pendingThread.mockResolvedValue([{ postId: 'item-1', delayMinutes: 0 }, { postId: 'item-2', delayMinutes: 0 }]);
+    stubs.publishComment.mockRejectedValue(failure({ code: 'IDENTITY_CHECKPOINT', message: 'Verify the Page.' }));
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.publishComment).toHaveBeenCalledTimes(1);
+    expect(stubs.markPostFailed).not.toHaveBeenCalled();
+    expect(stubs.markThreadItemFailed).toHaveBeenCalledWith(expect.objectContaining({ postId: 'item-1', code: 'IDENTITY_CHECKPOINT' }));
+    expect(stubs.failPendingThread).toHaveBeenCalledWith(expect.objectContaining({ postId: expect.any(String), code: 'IDENTITY_CHECKPOINT' }));
+  });
+
+  it('should schedule the next occurrence of a repeating post once it is published, and once it failed', async () => {
+    await (await start(new Date())).result();
+    stubs.commitPublish.mockRejectedValue(failure({ code: 'VALIDATION' }));
+    await (await start(new Date())).result();
+
+    expect(stubs.scheduleNextOccurrence).toHaveBeenCalledTimes(2);
   });
 });

@@ -19,9 +19,10 @@ import {
   publishStatusQuery,
   reschedulePostSignal,
 } from '@herald/contracts';
-import { networkOf } from '@herald/domain';
+import { type ProviderId, networkOf } from '@herald/domain';
 import { WorkflowPublishError } from './publish-failure.util';
 import { runPublishSteps } from './publish-steps';
+import { publishThread } from './publish-thread';
 
 // Herald's own bookkeeping in Postgres. Retried without limit: a post that was published must
 // be recorded as such, even if Postgres is down for a while.
@@ -75,7 +76,20 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
   }
   if (claim.kind === 'missed') {
     phase = 'done';
+    // A repeat goes on after a missed occurrence: the next one is still the user's intent.
+    await lifecycle.scheduleNextOccurrence(ref);
     return { outcome: 'failed', code: 'MISSED_TIME', message: claim.message };
+  }
+  const thread = (provider: ProviderId, rootReleaseId: string) =>
+    publishThread({ ref, runId, rootReleaseId, taskQueue: publishQueueOf(networkOf(provider)), timing, lifecycle, onStep: (s) => (step = s) });
+  if (claim.kind === 'thread') {
+    // Published by a run that was lost before its comments all went out.
+    phase = 'publishing';
+    const { provider, releaseId } = claim;
+    await lifecycle.scheduleNextOccurrence(ref);
+    await CancellationScope.nonCancellable(() => thread(provider, releaseId));
+    phase = 'done';
+    return { outcome: 'published', releaseId };
   }
 
   phase = 'publishing';
@@ -93,11 +107,14 @@ export async function publishPostWorkflow(input: PublishPostInput): Promise<Publ
         beforeCommit: (prepared) => lifecycle.recordCommitAttempt({ ...ref, runId, prepared }),
       });
       await lifecycle.markPostPublished({ ...ref, ...published });
+      await lifecycle.scheduleNextOccurrence(ref);
+      await thread(claimed.provider, published.releaseId);
       return { outcome: 'published' as const, ...published };
     } catch (error) {
       if (!(error instanceof WorkflowPublishError)) throw error;
       const { code, message } = error.failure;
       await lifecycle.markPostFailed({ ...ref, code, message });
+      await lifecycle.scheduleNextOccurrence(ref);
       return { outcome: 'failed' as const, code, message };
     } finally {
       phase = 'done';

@@ -1,4 +1,4 @@
-import { isErrorCode, isProviderId, type MediaRef, type PostState } from '@herald/domain';
+import { type RepeatRule, isErrorCode, isProviderId, type MediaRef, type PostState } from '@herald/domain';
 import type { PostRecord, ThreadItemRecord } from './post.types';
 
 export const POST_SELECT = {
@@ -26,6 +26,7 @@ export const POST_SELECT = {
   delayMinutes: true,
   repeatId: true,
   occurrence: true,
+  repeat: { select: { id: true, rule: true, stoppedAt: true } },
   integration: { select: { id: true, name: true, provider: true, picture: true, profile: true } },
   threadItems: {
     where: { deletedAt: null },
@@ -48,7 +49,8 @@ export const POST_SELECT = {
 
 type ThreadRow = Omit<ThreadItemRecord, 'state' | 'media' | 'errorCode'> & { state: string; media: unknown; errorCode: string | null };
 
-type Row = Omit<PostRecord, 'state' | 'media' | 'settings' | 'errorCode' | 'integration' | 'thread'> & {
+type Row = Omit<PostRecord, 'state' | 'media' | 'settings' | 'errorCode' | 'integration' | 'thread' | 'repeat'> & {
+  repeat: { id: string; rule: unknown; stoppedAt: Date | null } | null;
   state: string;
   media: unknown;
   settings: unknown;
@@ -76,6 +78,7 @@ export function toPostRecord(row: Row): PostRecord {
     settings: asSettings(row.settings),
     errorCode: isErrorCode(row.errorCode) ? row.errorCode : null,
     integration: { ...row.integration, provider },
+    repeat: row.repeat && { ...row.repeat, rule: row.repeat.rule as RepeatRule },
     thread: threadItems.map((item) => ({
       ...item,
       state: item.state as PostState,

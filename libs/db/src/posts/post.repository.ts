@@ -1,4 +1,4 @@
-import { type ErrorCode, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
+import { type ErrorCode, type RepeatRule, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
 import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
@@ -20,11 +20,22 @@ const CLAIM_TOLERANCE_MS = 2_000;
 export class PostRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts the posts of one request, with their thread items, together: all of them or none. */
-  async createMany(organizationId: string, posts: readonly NewPost[]): Promise<PostRecord[]> {
+  /**
+   * Inserts the posts of one request, with their thread items, together: all of them or none.
+   * With `repeat`, they are the first occurrences of a repeating group.
+   */
+  async createMany(organizationId: string, posts: readonly NewPost[], options: { repeat?: RepeatRule } = {}): Promise<PostRecord[]> {
     return this.db.$transaction(async (tx) => {
       const created: PostRecord[] = [];
-      for (const post of posts) {
+      const repeat =
+        options.repeat && posts[0]
+          ? await tx.postRepeat.create({
+              data: { organizationId, group: posts[0].group, rule: options.repeat as unknown as Prisma.InputJsonValue },
+              select: { id: true },
+            })
+          : undefined;
+      for (const base of posts) {
+        const post: NewPost = repeat ? { ...base, repeat: { repeatId: repeat.id, occurrence: 0, occurrenceAt: base.publishAt } } : base;
         const row = await tx.post.create({
           data: {
             organizationId,
@@ -37,7 +48,7 @@ export class PostRepository {
             media: post.media as unknown as Prisma.InputJsonValue,
             settings: post.settings as Prisma.InputJsonValue,
             creationMethod: post.creationMethod,
-            ...(post.repeat && { repeatId: post.repeat.repeatId, occurrence: post.repeat.occurrence }),
+            ...(post.repeat && { repeatId: post.repeat.repeatId, occurrence: post.repeat.occurrence, occurrenceAt: post.repeat.occurrenceAt }),
           },
           select: { id: true },
         });
@@ -138,6 +149,7 @@ export class PostRepository {
         deletedAt: true,
         publishAt: true,
         publishRunId: true,
+        releaseId: true,
         integrationId: true,
         integration: { select: { provider: true } },
       },
@@ -151,7 +163,17 @@ export class PostRepository {
     if (count === 1) throw new Error(`Post ${postId} was claimed but reads back as ${row.state}`);
     if (row.deletedAt) return { kind: 'skip', reason: 'the post was deleted' };
     if (row.state === 'QUEUE') return { kind: 'not-yet', publishAt: row.publishAt };
+    if (row.state === 'PUBLISHED' && row.releaseId && (await this.threadPending(organizationId, postId))) {
+      return { kind: 'thread', provider, releaseId: row.releaseId };
+    }
     return { kind: 'skip', reason: `the post is ${row.state}, not QUEUE` };
+  }
+
+  private async threadPending(organizationId: string, rootId: string): Promise<boolean> {
+    const count = await this.db.post.count({
+      where: { organizationId, parentPostId: rootId, deletedAt: null, state: { in: ['QUEUE', 'PUBLISHING'] } },
+    });
+    return count > 0;
   }
 
   /** A QUEUE post past its organization's lateness limit, under policy FAIL, becomes ERROR MISSED_TIME. */
@@ -217,7 +239,11 @@ export class PostRepository {
       where: {
         deletedAt: null,
         parentPostId: null,
-        state: { in: ['QUEUE', 'PUBLISHING'] },
+        OR: [
+          { state: { in: ['QUEUE', 'PUBLISHING'] } },
+          // Published, but comments still to go out: its workflow must be running too.
+          { state: 'PUBLISHED', threadItems: { some: { deletedAt: null, state: { in: ['QUEUE', 'PUBLISHING'] } } } },
+        ],
         createdAt: { lt: createdBefore },
         ...(afterId && { id: { gt: afterId } }),
       },
@@ -226,7 +252,7 @@ export class PostRepository {
       select: { id: true, organizationId: true, integrationId: true, state: true, publishAt: true, integration: { select: { provider: true } } },
     });
     return rows.flatMap((r) =>
-      isProviderId(r.integration.provider) && (r.state === 'QUEUE' || r.state === 'PUBLISHING')
+      isProviderId(r.integration.provider) && (r.state === 'QUEUE' || r.state === 'PUBLISHING' || r.state === 'PUBLISHED')
         ? [{ id: r.id, organizationId: r.organizationId, integrationId: r.integrationId, provider: r.integration.provider, state: r.state, publishAt: r.publishAt }]
         : [],
     );

@@ -1,4 +1,4 @@
-import type { ErrorCode, MediaRef, PostState, ProviderId } from '@herald/domain';
+import type { ErrorCode, MediaRef, PostState, ProviderId, RepeatRule } from '@herald/domain';
 
 export interface NewThreadItem {
   content: string;
@@ -19,8 +19,8 @@ export interface NewPost {
   creationMethod: string;
   /** Published as comments after the post, in order. */
   thread?: NewThreadItem[];
-  /** An occurrence of a repeating post. */
-  repeat?: { repeatId: string; occurrence: number };
+  /** An occurrence of a repeating post: its number and the instant the rule gives it. */
+  repeat?: { repeatId: string; occurrence: number; occurrenceAt: Date };
 }
 
 /** A thread item as read with its root post. */
@@ -71,6 +71,8 @@ export interface PostRecord {
   delayMinutes: number;
   repeatId: string | null;
   occurrence: number | null;
+  /** The repeat this post is an occurrence of. */
+  repeat: { id: string; rule: RepeatRule; stoppedAt: Date | null } | null;
   integration: PostIntegrationSummary;
   /** A root post's thread items, in order (empty for an item itself). */
   thread: ThreadItemRecord[];
@@ -106,7 +108,9 @@ export type ClaimOutcome =
   | { kind: 'not-yet'; publishAt: Date }
   | { kind: 'skip'; reason: string }
   /** Returned only by the call that recorded the miss; `provider` is absent for a provider Herald does not know. */
-  | { kind: 'missed'; message: string; provider?: ProviderId };
+  | { kind: 'missed'; message: string; provider?: ProviderId }
+  /** Published, with thread items still to go out. */
+  | { kind: 'thread'; provider: ProviderId; releaseId: string };
 
 /** What a publish outcome changed, returned only by the call that moved the post out of PUBLISHING. */
 export interface PublishTransition {
@@ -120,7 +124,8 @@ export interface ActivePost {
   organizationId: string;
   integrationId: string;
   provider: ProviderId;
-  state: 'QUEUE' | 'PUBLISHING';
+  /** PUBLISHED: a root whose comments are still to go out. */
+  state: 'QUEUE' | 'PUBLISHING' | 'PUBLISHED';
   publishAt: Date;
 }
 

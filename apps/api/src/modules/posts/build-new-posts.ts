@@ -3,7 +3,9 @@ import {
   COMMENT_RULES,
   type MediaRef,
   PROVIDER_DISPLAY_NAMES,
+  type RepeatRule,
   mediaKindOf,
+  repeatRuleFrom,
   parseInstant,
   toPlainText,
   validatePostContent,
@@ -34,12 +36,9 @@ export interface BuildContext {
  * Turns a validated Postiz create-post body into rows to insert, or throws a 400 naming the
  * first field that is wrong. Pure: everything it needs is in the context.
  */
-export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[] {
+export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): { posts: NewPost[]; repeat?: RepeatRule } {
   if (body.type === 'update') {
     throw AppError.validation('type', 'update is not supported yet: delete the post and create it again');
-  }
-  if (body.inter) {
-    throw AppError.validation('inter', 'repeating posts are not supported yet');
   }
   const timeZone = body.timeZone ?? ctx.defaultTimeZone;
   if (!isTimeZone(timeZone)) throw AppError.validation('timeZone', 'is not an IANA time zone such as Europe/Paris');
@@ -48,7 +47,8 @@ export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[
   const state = body.type === 'draft' ? 'DRAFT' : 'QUEUE';
   const group = body.posts.find((p) => p.group)?.group ?? randomUUID();
 
-  return body.posts.map((item, i) => {
+  const repeat = resolveRepeat(body, ctx, publishAt);
+  const posts = body.posts.map((item, i) => {
     const field = `posts[${i}]`;
     const integration = usableChannel(item.integration.id, ctx, `${field}.integration.id`);
     return {
@@ -61,6 +61,7 @@ export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): NewPost[
       ...resolveChannelPost(item, integration, ctx, field),
     } satisfies NewPost;
   });
+  return { posts, ...(repeat && { repeat }) };
 }
 
 /** A channel of the organization that can publish, or a 400 on `field`. */
@@ -117,6 +118,25 @@ export function resolveChannelPost(
   if (thread.length > max) throw AppError.validation(`${field}.value`, `has ${thread.length} comments; at most ${max} (${name})`, extra);
   const { __type: _ignored, ...settings } = item.settings ?? {};
   return { content: value.content, media, settings, thread };
+}
+
+/**
+ * The repeat rule of a request, if it repeats: Herald's `repeat`, or Postiz's `inter` (every N
+ * days). The first occurrence is the post's date, read in the request's zone (the wall-clock
+ * intent the later occurrences keep across daylight-saving changes).
+ */
+export function resolveRepeat(body: CreatePostBody, ctx: BuildContext, publishAt: Date): RepeatRule | undefined {
+  const field = body.repeat !== undefined ? 'repeat' : 'inter';
+  const request = body.repeat ?? (body.inter ? { frequency: 'daily', interval: body.inter } : undefined);
+  if (request === undefined || request === null) return undefined;
+  if (body.type === 'draft') throw AppError.validation(field, 'needs a scheduled post (type "schedule" or "now"), not a draft');
+  const timeZone = body.timeZone ?? ctx.defaultTimeZone;
+  const rule = repeatRuleFrom(request, publishAt, timeZone);
+  if (!rule.ok) {
+    const where = field === 'inter' ? 'inter' : rule.field === 'timeZone' ? 'timeZone' : rule.field ? `repeat.${rule.field}` : 'repeat';
+    throw AppError.validation(where, rule.reason);
+  }
+  return rule.value;
 }
 
 function resolvePublishAt(body: CreatePostBody, ctx: BuildContext): Date {

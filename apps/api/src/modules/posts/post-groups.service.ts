@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PostEditRepository, type PostRecord, PostRepository } from '@herald/db';
+import { PostEditRepository, type PostRecord, PostRepeatRepository, PostRepository } from '@herald/db';
 import { AppError } from '../../common/app-error';
 import { CLOCK, type Clock } from '../../infrastructure/tokens';
 import { moveGroupSchema } from './dto/update-post.schema';
@@ -22,10 +22,21 @@ export class PostGroupsService {
   constructor(
     private readonly posts: PostRepository,
     private readonly edits: PostEditRepository,
+    private readonly repeats: PostRepeatRepository,
     private readonly changes: PostChangesService,
     private readonly scheduler: PublishScheduler,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
+
+  /** Stops a post's repeat: no occurrence after the published ones, and the pending one is cancelled. */
+  async stopRepeat(organizationId: string, postId: string): Promise<{ cancelled: string[] }> {
+    const post = await this.posts.findForOrganization(organizationId, postId);
+    if (!post) throw new AppError('NOT_FOUND', `No post ${postId} in this organization`);
+    const result = await this.repeats.stop(organizationId, postId, this.now());
+    if (!result.stopped) throw new AppError('CONFLICT', `Post ${postId} does not repeat.`);
+    await Promise.all(result.deletedIds.map((id) => this.scheduler.cancel(organizationId, id)));
+    return { cancelled: result.deletedIds };
+  }
 
   async get(organizationId: string, group: string): Promise<PostRecord[]> {
     const posts = await this.edits.listGroup(organizationId, group);
@@ -56,6 +67,7 @@ export class PostGroupsService {
    */
   async delete(organizationId: string, group: string): Promise<{ deleted: string[] }> {
     const result = await this.posts.softDeleteGroup(organizationId, group, this.now());
+    await this.repeats.stopGroup(organizationId, group, this.now());
     const kept = [...result.publishingIds, ...result.publishedIds];
     if (result.deletedIds.length === 0 && kept.length === 0) {
       throw new AppError('NOT_FOUND', `No group ${group} in this organization`);

@@ -13,7 +13,8 @@ export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: strin
     releaseURL: post.releaseUrl,
     releaseId: post.releaseId,
     state: toPostizState(post.state),
-    intervalInDays: null,
+    // Postiz's repeat field: set for a repeat every N days.
+    intervalInDays: post.repeat && !post.repeat.stoppedAt && post.repeat.rule.frequency === 'daily' ? post.repeat.rule.interval : null,
     group: post.group,
     creationMethod: post.creationMethod,
     settings: { __type: post.integration.provider, ...post.settings },
@@ -48,6 +49,13 @@ export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: strin
       errorCode: item.errorCode,
     })),
     parentPostId: post.parentPostId,
+    /** The repeat this post is an occurrence of: its rule (wall-clock time in its zone) and number. */
+    repeat: post.repeat && {
+      id: post.repeat.id,
+      ...post.repeat.rule,
+      occurrence: post.occurrence,
+      stoppedAt: post.repeat.stoppedAt?.toISOString() ?? null,
+    },
   };
 }
 

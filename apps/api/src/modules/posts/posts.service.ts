@@ -49,9 +49,9 @@ export class PostsService {
       images: body.posts.flatMap((p) => p.value.flatMap((v) => v.image)),
       scheduling: body.type !== 'draft',
     });
-    const newPosts = buildNewPosts(body, ctx);
+    const { posts: newPosts, repeat } = buildNewPosts(body, ctx);
 
-    const created = await this.posts.createMany(organizationId, newPosts);
+    const created = await this.posts.createMany(organizationId, newPosts, repeat && { repeat });
     const scheduled = created.filter((p) => p.state === 'QUEUE');
     const results = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
     const started = new Map<string, string>();

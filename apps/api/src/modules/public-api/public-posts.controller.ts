@@ -81,6 +81,12 @@ export class PublicPostsController {
     return this.changed(await this.changes.publishNow(organizationId, id, body));
   }
 
+  /** Herald: stops the post's repeat; the pending occurrence is cancelled, published ones stay. */
+  @Delete(':id/repeat')
+  async stopRepeat(@OrganizationId() organizationId: string, @Param('id') id: string) {
+    return { error: false, ...(await this.groups.stopRepeat(organizationId, id)) };
+  }
+
   /** Deletes the post's whole group, as Postiz does; answers JSON because the Postiz CLI parses it. */
   @Delete(':id')
   async remove(@OrganizationId() organizationId: string, @Param('id') id: string) {

@@ -26,7 +26,10 @@ export const createPostSchema = z.looseObject({
   date: z.string().optional(),
   shortLink: z.boolean().optional(),
   tags: z.array(z.unknown()).optional(),
+  /** Postiz: repeat every `inter` days. */
   inter: z.number().nullish(),
+  /** Herald: { frequency: 'daily' | 'weekly', interval, weekdays?, until? } (libs/domain repeatRuleFrom). */
+  repeat: z.unknown().optional(),
   /** Herald: the IANA zone the user scheduled in, kept beside the instant. */
   timeZone: z.string().optional(),
   posts: z.array(postItemSchema).min(1, 'must name at least one channel'),
