@@ -30,6 +30,8 @@ const schema = z.object({
   SCHEDULE_PAST_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Longest wait for Temporal when starting a workflow before answering 503. */
   TEMPORAL_START_TIMEOUT_MS: positiveMs(5_000),
+  /** POST /posts calls per organization per hour (Postiz's API_LIMIT; its code's default is 90). 0 turns the limit off. */
+  API_LIMIT: z.coerce.number().int().min(0).default(90),
   ...publishTimingSchema,
 });
 

@@ -87,6 +87,11 @@ export interface ProviderAdapter {
   /** The public URL of a published post, or null when the network will not say. */
   permalink(ctx: PublishContext, releaseId: string): Promise<string | null>;
   /**
+   * Read-only: the account's latest posts, newest first, for a post sent to the creator's inbox
+   * (release id 'missing') whose real post the user then picks. Absent where no post lacks its id.
+   */
+  recentPosts?(ctx: PublishContext): Promise<Array<{ id: string; url: string | null; createdAt: string | null; text: string | null }>>;
+  /**
    * New credentials from the refresh token, for networks whose tokens refresh (TikTok). Throws
    * ProviderError RECONNECT_NEEDED (not retryable) when the network refuses the refresh token,
    * and a retryable one for transient failures. Absent when tokens do not refresh (Meta Pages).

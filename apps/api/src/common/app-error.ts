@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA'
+  | 'RATE_LIMITED'
   | 'DEPENDENCY_UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -18,6 +19,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
+  RATE_LIMITED: 429,
   DEPENDENCY_UNAVAILABLE: 503,
 };
 
@@ -27,6 +29,8 @@ export interface AppErrorExtra {
   provider?: string;
   /** Which dependency is missing, for 503s. */
   dependency?: 'postgres' | 'redis' | 'temporal';
+  /** For 429s: seconds until the limit lets the caller in again (also sent as Retry-After). */
+  retryAfter?: number;
 }
 
 export class AppError extends Error {

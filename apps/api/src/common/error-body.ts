@@ -7,6 +7,8 @@ export interface ErrorBody {
   integrationId?: string;
   provider?: string;
   dependency?: string;
+  /** 429: seconds to wait (the Retry-After header says the same). */
+  retryAfter?: number;
   /** Postiz clients read `msg` on 401s. */
   msg?: string;
 }

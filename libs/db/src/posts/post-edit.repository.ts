@@ -5,6 +5,9 @@ import { POST_SELECT, toPostRecord } from './post.mapper';
 import { insertThread } from './post-thread.util';
 import type { NewThreadItem, PostRecord } from './post.types';
 
+/** Postiz's release id for a post sent to the creator's inbox, whose real post is not known yet. */
+export const INBOX_RELEASE_ID = 'missing';
+
 /** What a user may change on a post; absent fields stay as they are. */
 export interface PostChanges {
   publishAt?: Date;
@@ -56,6 +59,18 @@ export class PostEditRepository {
       await syncThread(tx, organizationId, root, action, changes);
       return { ok: true, post: toPostRecord(await tx.post.findUniqueOrThrow({ where: { id: postId }, select: POST_SELECT })) };
     });
+  }
+
+  /**
+   * Records the real post of one sent to the creator's inbox (release id 'missing'), once: a
+   * post whose release id is known already is left alone. False when nothing matched.
+   */
+  async setInboxRelease(organizationId: string, postId: string, ref: { releaseId: string; releaseUrl: string | null }): Promise<boolean> {
+    const { count } = await this.db.post.updateMany({
+      where: { id: postId, organizationId, deletedAt: null, state: 'PUBLISHED', releaseId: INBOX_RELEASE_ID },
+      data: { releaseId: ref.releaseId, releaseUrl: ref.releaseUrl },
+    });
+    return count === 1;
   }
 
   /** The root posts of a group, one per channel. */

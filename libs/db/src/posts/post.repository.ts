@@ -9,6 +9,7 @@ import type {
   GroupDeletion,
   NewPost,
   PostForPublish,
+  PostListQuery,
   PostRecord,
   PublishTransition,
 } from './post.types';
@@ -72,11 +73,27 @@ export class PostRepository {
     return row ? toPostRecord(row) : null;
   }
 
-  /** Top-level posts whose publish time falls in [from, to], earliest first. */
-  async listForOrganization(organizationId: string, range: { from: Date; to: Date }): Promise<PostRecord[]> {
+  /**
+   * Top-level posts whose publish time falls in [from, to], earliest first (then by id), with
+   * optional filters; with `limit`, one page starting after the `after` position.
+   */
+  async listForOrganization(organizationId: string, query: PostListQuery): Promise<PostRecord[]> {
+    const { from, to, states, integrationIds, customerId, limit, after } = query;
     const rows = await this.db.post.findMany({
-      where: { organizationId, deletedAt: null, parentPostId: null, publishAt: { gte: range.from, lte: range.to } },
-      orderBy: [{ publishAt: 'asc' }, { createdAt: 'asc' }],
+      where: {
+        organizationId,
+        deletedAt: null,
+        parentPostId: null,
+        publishAt: { gte: from, lte: to },
+        ...(states && { state: { in: [...states] } }),
+        ...(integrationIds && { integrationId: { in: [...integrationIds] } }),
+        ...(customerId && { integration: { customerId } }),
+        ...(after && {
+          OR: [{ publishAt: { gt: after.publishAt } }, { publishAt: after.publishAt, id: { gt: after.id } }],
+        }),
+      },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+      ...(limit !== undefined && { take: limit }),
       select: POST_SELECT,
     });
     return rows.map(toPostRecord);

@@ -23,6 +23,18 @@ export interface NewPost {
   repeat?: { repeatId: string; occurrence: number; occurrenceAt: Date };
 }
 
+export interface PostListQuery {
+  from: Date;
+  to: Date;
+  states?: readonly PostState[];
+  integrationIds?: readonly string[];
+  /** Postiz's customer: only posts to that customer's channels. */
+  customerId?: string;
+  limit?: number;
+  /** The last post of the previous page. */
+  after?: { publishAt: Date; id: string };
+}
+
 /** A thread item as read with its root post. */
 export interface ThreadItemRecord {
   id: string;

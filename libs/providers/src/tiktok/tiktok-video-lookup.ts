@@ -36,6 +36,24 @@ export function findPublishedVideo(data: JsonObject, input: VideoMatchInput): Pu
   return releaseUrl ? { releaseId: best.id, releaseUrl } : { releaseId: best.id };
 }
 
+/** A `/v2/video/list/` page as candidates for an inbox post's real video, newest first. */
+export function listedVideos(data: JsonObject): Array<{ id: string; url: string | null; createdAt: string | null; text: string | null }> {
+  return (arrayField(data, 'videos') ?? []).flatMap((raw) => {
+    const video = raw as JsonObject;
+    const id = exactId(video['id']);
+    if (!id) return [];
+    const createdMs = createdAtMs(numberField(video, 'create_time'));
+    return [
+      {
+        id,
+        url: stringField(video, 'share_url') ?? null,
+        createdAt: createdMs === undefined ? null : new Date(createdMs).toISOString(),
+        text: stringField(video, 'title') ?? stringField(video, 'video_description') ?? null,
+      },
+    ];
+  });
+}
+
 /** create_time is Unix seconds; a value in milliseconds is accepted too. */
 function createdAtMs(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -14,7 +14,7 @@ import { readTikTokPending, readTikTokPrepared, type TikTokPending, type TikTokP
 import { readTikTokSettings } from './tiktok-settings';
 import { refreshTikTokToken } from './tiktok-token';
 import { uploadVideoChunks } from './tiktok-upload';
-import { findPublishedVideo, VIDEO_LIST_FIELDS, VIDEO_LIST_MAX_COUNT } from './tiktok-video-lookup';
+import { findPublishedVideo, listedVideos, VIDEO_LIST_FIELDS, VIDEO_LIST_MAX_COUNT } from './tiktok-video-lookup';
 import { classifyTikTokFailReason } from './tiktok.errors';
 
 export interface TikTokAdapterOptions {
@@ -231,6 +231,13 @@ export class TikTokAdapter implements ProviderAdapter {
   private async fetchStatus(ctx: PublishContext, publishId: string): Promise<TikTokPublishStatus> {
     const data = await this.client.post(PATHS.status, ctx.credentials.accessToken, { publish_id: publishId }, { effect: 'read' });
     return parsePublishStatus(data);
+  }
+
+  async recentPosts(ctx: PublishContext) {
+    const list = await this.client.post(PATHS.videoList, ctx.credentials.accessToken, { max_count: VIDEO_LIST_MAX_COUNT }, { effect: 'read' }, {
+      fields: VIDEO_LIST_FIELDS,
+    });
+    return listedVideos(list);
   }
 
   private async lookUpVideo(ctx: PublishContext, data: TikTokPrepared, commitStartedAt: Date) {

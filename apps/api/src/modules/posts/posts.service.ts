@@ -4,6 +4,8 @@ import { parseInstant } from '@herald/domain';
 import { AppError } from '../../common/app-error';
 import { buildNewPosts } from './build-new-posts';
 import { createPostSchema, fieldPath } from './dto/create-post.schema';
+import { decodeCursor, encodeCursor, listPostsSchema } from './dto/list-posts.schema';
+import { parseBody } from './dto/parse-body.util';
 import { PostBuildContextService } from './post-build-context.service';
 import { PostGroupsService } from './post-groups.service';
 import { PublishScheduler } from './publish-scheduler.service';
@@ -71,15 +73,28 @@ export class PostsService {
     });
   }
 
-  async list(organizationId: string, query: { startDate?: unknown; endDate?: unknown }): Promise<PostRecord[]> {
-    if (query.startDate === undefined) throw AppError.validation('startDate', 'is required (ISO 8601 with an offset)');
-    if (query.endDate === undefined) throw AppError.validation('endDate', 'is required (ISO 8601 with an offset)');
+  /** One period's posts (Postiz), filtered and paged (Herald); `nextCursor` when a page is full. */
+  async list(organizationId: string, rawQuery: unknown): Promise<{ posts: PostRecord[]; nextCursor: string | null }> {
+    const query = parseBody(listPostsSchema, rawQuery);
     const from = parseInstant(query.startDate);
     if (!from.ok) throw AppError.validation('startDate', from.reason);
     const to = parseInstant(query.endDate);
     if (!to.ok) throw AppError.validation('endDate', to.reason);
     if (to.value < from.value) throw AppError.validation('endDate', 'is before startDate');
-    return this.posts.listForOrganization(organizationId, { from: from.value, to: to.value });
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !after) throw AppError.validation('cursor', 'is not a cursor this API gave');
+    const posts = await this.posts.listForOrganization(organizationId, {
+      from: from.value,
+      to: to.value,
+      ...(query.state && { states: query.state }),
+      ...(query.integration && { integrationIds: query.integration }),
+      ...(query.customer && { customerId: query.customer }),
+      ...(query.limit !== undefined && { limit: query.limit }),
+      ...(after && { after }),
+    });
+    const last = posts[posts.length - 1];
+    const full = query.limit !== undefined && posts.length === query.limit;
+    return { posts, nextCursor: full && last ? encodeCursor(last) : null };
   }
 
   async get(organizationId: string, id: string): Promise<PostRecord> {

@@ -9,7 +9,9 @@ import { MediaService } from '../media/media.service';
 import { PostBuildContextService } from '../posts/post-build-context.service';
 import { PostChangesService } from '../posts/post-changes.service';
 import { PostGroupsService } from '../posts/post-groups.service';
+import { PostReleaseService } from '../posts/post-release.service';
 import { PostsService } from '../posts/posts.service';
+import { PostCreationLimitGuard } from '../rate-limit/post-creation-limit.guard';
 import { PublishScheduler } from '../posts/publish-scheduler.service';
 import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
 import { PublicIntegrationsController } from './public-integrations.controller';
@@ -30,10 +32,12 @@ import { PublicPostsController } from './public-posts.controller';
   controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController],
   providers: [
     ApiKeyGuard,
+    PostCreationLimitGuard,
     PostsService,
     PostBuildContextService,
     PostChangesService,
     PostGroupsService,
+    PostReleaseService,
     PublishScheduler,
     IntegrationsService,
     MediaService,

@@ -4,7 +4,9 @@ import { OrganizationId } from '../auth/organization-id.decorator';
 import { toPostResponse } from '../posts/post-response.mapper';
 import { type ChangedPost, PostChangesService, workflowWarning } from '../posts/post-changes.service';
 import { PostGroupsService } from '../posts/post-groups.service';
+import { PostReleaseService } from '../posts/post-release.service';
 import { PostsService } from '../posts/posts.service';
+import { PostCreationLimitGuard } from '../rate-limit/post-creation-limit.guard';
 
 /** Postiz public API v1: posts; plus what Postiz lacks (marked Herald). */
 @Controller('public/v1/posts')
@@ -14,18 +16,21 @@ export class PublicPostsController {
     private readonly posts: PostsService,
     private readonly changes: PostChangesService,
     private readonly groups: PostGroupsService,
+    private readonly releases: PostReleaseService,
   ) {}
 
   @Post()
   @HttpCode(201)
+  @UseGuards(PostCreationLimitGuard)
   create(@OrganizationId() organizationId: string, @Body() body: unknown) {
     return this.posts.create(organizationId, body);
   }
 
+  /** Postiz: ?startDate&endDate[&customer]; Herald adds state, integration, limit and cursor. */
   @Get()
-  async list(@OrganizationId() organizationId: string, @Query() query: { startDate?: string; endDate?: string }) {
-    const posts = await this.posts.list(organizationId, query);
-    return { posts: posts.map((p) => this.view(p)) };
+  async list(@OrganizationId() organizationId: string, @Query() query: unknown) {
+    const { posts, nextCursor } = await this.posts.list(organizationId, query);
+    return { posts: posts.map((p) => this.view(p)), nextCursor };
   }
 
   /** Herald: the posts of a group, one per channel. */
@@ -79,6 +84,18 @@ export class PublicPostsController {
   @HttpCode(200)
   async publishNow(@OrganizationId() organizationId: string, @Param('id') id: string, @Body() body: unknown) {
     return this.changed(await this.changes.publishNow(organizationId, id, body));
+  }
+
+  /** Postiz: candidate network posts `[{id, url}]` for a post sent to the creator's inbox (release id 'missing'). */
+  @Get(':id/missing')
+  missing(@OrganizationId() organizationId: string, @Param('id') id: string) {
+    return this.releases.candidates(organizationId, id);
+  }
+
+  /** Postiz: `{ releaseId }` for a post whose release id is 'missing'. */
+  @Put(':id/release-id')
+  async setReleaseId(@OrganizationId() organizationId: string, @Param('id') id: string, @Body() body: unknown) {
+    return this.view(await this.releases.setReleaseId(organizationId, id, body));
   }
 
   /** Herald: stops the post's repeat; the pending occurrence is cancelled, published ones stay. */
