@@ -340,4 +340,43 @@ describe('a post to several channels (a group)', () => {
     expect(deleted.status).toBe(200);
     expect(deleted.body.deleted.sort()).toEqual(second.body.map((p) => p.postId).sort());
   });
+
+  it('should save a group again with Postiz\'s type "update": edit one channel, drop another, refuse it whole once one is published', async () => {
+    const stamp = Date.now();
+    const facebook = org.channels.facebook!;
+    const instagram = org.channels.instagram!;
+    const upload = await api.upload(`${__dirname}/fixtures/photo.jpg`);
+    const created = await api.request<Array<{ postId: string; group: string; integration: string }>>('POST', '/posts', {
+      type: 'schedule',
+      date: at(3_600_000).toISOString(),
+      posts: [
+        { integration: { id: facebook.integration.id }, value: [{ content: `Before ${stamp}`, image: [] }] },
+        { integration: { id: instagram.integration.id }, value: [{ content: `Dropped ${stamp}`, image: [{ id: upload.body.id, path: upload.body.path }] }] },
+      ],
+    });
+    const group = created.body[0]!.group;
+    const [pagePost, instaPost] = [facebook, instagram].map((c) => created.body.find((p) => p.integration === c.integration.id)!.postId);
+    const newTime = at(5_000);
+
+    const saved = await api.request<Array<{ postId: string; publishAt: string }>>('POST', '/posts', {
+      type: 'update',
+      date: newTime.toISOString(),
+      posts: [{ group, integration: { id: facebook.integration.id }, value: [{ content: `After ${stamp}`, image: [] }] }],
+    });
+    const published = await api.waitForOutcome(pagePost!);
+    const dropped = await api.request('GET', `/posts/${instaPost}`);
+    const refused = await api.request<{ code: string }>('POST', '/posts', {
+      type: 'update',
+      date: at(60_000).toISOString(),
+      posts: [{ group, integration: { id: facebook.integration.id }, value: [{ content: `Too late ${stamp}`, image: [] }] }],
+    });
+
+    expect(saved).toMatchObject({ status: 201, body: [{ postId: pagePost, publishAt: newTime.toISOString() }] });
+    expect(published).toMatchObject({ heraldState: 'PUBLISHED', content: `After ${stamp}` });
+    expect(dropped.status).toBe(404);
+    expect(refused).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const page = await stack.sandbox.published({ network: 'facebook', accountId: facebook.account.id });
+    expect(page.filter((p) => p.text.endsWith(String(stamp))).map((p) => p.text)).toEqual([`After ${stamp}`]);
+    expect((await stack.sandbox.published({ network: 'instagram', accountId: instagram.account.id })).filter((p) => p.text === `Dropped ${stamp}`)).toEqual([]);
+  });
 });

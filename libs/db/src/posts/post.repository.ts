@@ -128,6 +128,22 @@ export class PostRepository {
     });
   }
 
+  /** Soft-deletes these root posts (and their thread items) where the lifecycle allows it; returns those deleted. */
+  async softDeletePosts(organizationId: string, ids: readonly string[], now: Date): Promise<string[]> {
+    return this.db.$transaction(async (tx) => {
+      const deletable = await tx.post.findMany({
+        where: { organizationId, id: { in: [...ids] }, parentPostId: null, deletedAt: null, state: { in: [...allowedFrom('delete')] } },
+        select: { id: true },
+      });
+      const deleted = deletable.map((p) => p.id);
+      await tx.post.updateMany({
+        where: { organizationId, deletedAt: null, OR: [{ id: { in: deleted } }, { parentPostId: { in: deleted } }] },
+        data: { deletedAt: now },
+      });
+      return deleted;
+    });
+  }
+
   /**
    * Moves a due post from QUEUE to PUBLISHING for one workflow run, atomically. The same run
    * claiming again (an activity retry) succeeds again; anything else is explained. A post too

@@ -37,9 +37,7 @@ export interface BuildContext {
  * first field that is wrong. Pure: everything it needs is in the context.
  */
 export function buildNewPosts(body: CreatePostBody, ctx: BuildContext): { posts: NewPost[]; repeat?: RepeatRule } {
-  if (body.type === 'update') {
-    throw AppError.validation('type', 'update is not supported yet: delete the post and create it again');
-  }
+  // type "update" is saved by SaveGroupService, which builds only a group's new channels here.
   const timeZone = body.timeZone ?? ctx.defaultTimeZone;
   if (!isTimeZone(timeZone)) throw AppError.validation('timeZone', 'is not an IANA time zone such as Europe/Paris');
 

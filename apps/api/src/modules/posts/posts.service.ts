@@ -9,6 +9,7 @@ import { parseBody } from './dto/parse-body.util';
 import { PostBuildContextService } from './post-build-context.service';
 import { PostGroupsService } from './post-groups.service';
 import { PublishScheduler } from './publish-scheduler.service';
+import { SaveGroupService } from './save-group.service';
 
 export interface CreatedPost {
   postId: string;
@@ -31,6 +32,7 @@ export class PostsService {
     private readonly contexts: PostBuildContextService,
     private readonly scheduler: PublishScheduler,
     private readonly groups: PostGroupsService,
+    private readonly saveGroup: SaveGroupService,
   ) {}
 
   /**
@@ -46,6 +48,7 @@ export class PostsService {
       throw AppError.validation(fieldPath(issue.path) || 'body', issue.message);
     }
     const body = parsed.data;
+    if (body.type === 'update') return (await this.saveGroup.save(organizationId, body)).map(({ post, workflow }) => createdView(post, workflow));
     const ctx = await this.contexts.load(organizationId, {
       integrationIds: body.posts.map((p) => p.integration.id),
       images: body.posts.flatMap((p) => p.value.flatMap((v) => v.image)),
@@ -59,18 +62,7 @@ export class PostsService {
     const started = new Map<string, string>();
     results.forEach((r, i) => r.status === 'fulfilled' && started.set(scheduled[i]!.id, r.value));
     await this.posts.setWorkflowIds(organizationId, [...started].map(([postId, workflowId]) => ({ postId, workflowId })));
-    return created.map((p) => {
-      const workflow = p.state !== 'QUEUE' ? null : started.has(p.id) ? 'started' : 'pending';
-      return {
-        postId: p.id,
-        integration: p.integrationId,
-        group: p.group,
-        state: p.state,
-        publishAt: p.publishAt.toISOString(),
-        workflow,
-        ...(workflow === 'pending' && { warning: TEMPORAL_DOWN_WARNING }),
-      };
-    });
+    return created.map((p) => createdView(p, p.state !== 'QUEUE' ? null : started.has(p.id) ? 'started' : 'pending'));
   }
 
   /** One period's posts (Postiz), filtered and paged (Herald); `nextCursor` when a page is full. */
@@ -112,4 +104,16 @@ export class PostsService {
   workflowUrl(workflowId: string): string {
     return this.scheduler.workflowUrl(workflowId);
   }
+}
+
+function createdView(p: PostRecord, workflow: CreatedPost['workflow']): CreatedPost {
+  return {
+    postId: p.id,
+    integration: p.integrationId,
+    group: p.group,
+    state: p.state,
+    publishAt: p.publishAt.toISOString(),
+    workflow,
+    ...(workflow === 'pending' && { warning: TEMPORAL_DOWN_WARNING }),
+  };
 }

@@ -11,6 +11,7 @@ import { PostChangesService } from '../posts/post-changes.service';
 import { PostGroupsService } from '../posts/post-groups.service';
 import { PostReleaseService } from '../posts/post-release.service';
 import { PostsService } from '../posts/posts.service';
+import { SaveGroupService } from '../posts/save-group.service';
 import { PostCreationLimitGuard } from '../rate-limit/post-creation-limit.guard';
 import { PublishScheduler } from '../posts/publish-scheduler.service';
 import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
@@ -38,6 +39,7 @@ import { PublicPostsController } from './public-posts.controller';
     PostChangesService,
     PostGroupsService,
     PostReleaseService,
+    SaveGroupService,
     PublishScheduler,
     IntegrationsService,
     MediaService,
