@@ -15,18 +15,21 @@ import {
   PostRepeatRepository,
   PostRepository,
   PostThreadRepository,
+  WebhookRepository,
   createPrismaClient,
 } from '@herald/db';
 import { startWorkerHeartbeat, workerIdentity } from '@herald/ops';
-import { createProviderAdapters } from '@herald/providers';
+import { createProviderAdapters, createWebhookSender } from '@herald/providers';
 import { createPostLifecycleActivities } from './activities/post-lifecycle.activities';
 import { createProviderPublishActivities } from './activities/provider-publish.activities';
 import { createSweepActivities } from './activities/sweep.activities';
+import { createWebhookDeliveryActivities } from './activities/webhook-delivery.activities';
 import { ChannelThrottle } from './channels/channel-throttle';
 import { CredentialRefresher } from './channels/credential-refresher';
 import { startMetricsServer } from './metrics/metrics-server';
 import { createWorkerMetrics } from './metrics/worker-metrics';
 import { type WorkerState, runSupervisedWorker } from './runtime/supervised-worker';
+import { createOutcomeNotifier } from './webhooks/outcome-notifier';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -48,7 +51,8 @@ async function main(): Promise<void> {
   const posts = new PostRepository(db);
   const threads = new PostThreadRepository(db);
   const repeats = new PostRepeatRepository(db);
-  const integrations = new IntegrationRepository(db, new CredentialsCipher(config.HERALD_ENCRYPTION_KEY));
+  const cipher = new CredentialsCipher(config.HERALD_ENCRYPTION_KEY);
+  const integrations = new IntegrationRepository(db, cipher);
   // Redis holds the cross-worker locks and pauses; it reconnects by itself when it comes back.
   const redis = new Redis(config.REDIS_URL, {
     keyPrefix: config.REDIS_KEY_PREFIX,
@@ -74,13 +78,29 @@ async function main(): Promise<void> {
     await posts.setWorkflowIds(post.organizationId, [{ postId: post.id, workflowId: options.workflowId }]);
   }
 
+  // Webhooks: a delivery workflow per post outcome, started by the bookkeeping that recorded it.
+  const notifyOutcome = createOutcomeNotifier({
+    client: temporalClient,
+    retry: { initialIntervalMs: config.WEBHOOK_RETRY_INITIAL_INTERVAL_MS, attemptTimeoutMs: config.WEBHOOK_TIMEOUT_MS + 30_000 },
+    startTimeoutMs: 5_000,
+  });
+  const webhookActivities = createWebhookDeliveryActivities({
+    posts,
+    webhooks: new WebhookRepository(db, cipher),
+    send: createWebhookSender({ allowedOrigins: config.WEBHOOK_ALLOWED_ORIGINS, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
+    workflowUrl: (id) => `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(id)}`,
+    now: () => new Date(),
+    logger,
+  });
+
   const workflowSource = resolveWorkflowSource(config.WORKFLOW_BUNDLE_PATH);
   const optionsFor = (queue: WorkerQueueKey) => {
     if (queue === 'workflows') {
       return {
         ...workflowSource,
         activities: {
-          ...createPostLifecycleActivities({ posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish }),
+          ...createPostLifecycleActivities({ posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish, notifyOutcome }),
+          ...webhookActivities,
           ...createSweepActivities({
             posts,
             client: temporalClient,

@@ -9,6 +9,7 @@ import {
   redisSchema,
   temporalSchema,
 } from './shared.schema';
+import { webhookTargetSchema } from './webhook.schema';
 
 const schema = z.object({
   ...databaseSchema,
@@ -33,6 +34,7 @@ const schema = z.object({
   /** POST /posts calls per organization per hour (Postiz's API_LIMIT; its code's default is 90). 0 turns the limit off. */
   API_LIMIT: z.coerce.number().int().min(0).default(90),
   ...publishTimingSchema,
+  ...webhookTargetSchema,
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Env, parseEnv, port } from './parse-env.util';
+import { type Env, httpUrl, parseEnv, port } from './parse-env.util';
 import {
   databaseSchema,
   encryptionSchema,
@@ -9,6 +9,7 @@ import {
   redisSchema,
   temporalSchema,
 } from './shared.schema';
+import { webhookDeliverySchema, webhookTargetSchema } from './webhook.schema';
 
 const QUEUE_KEYS = ['workflows', 'facebook', 'instagram', 'tiktok'] as const;
 
@@ -53,6 +54,10 @@ const schema = z.object({
   FACEBOOK_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
   INSTAGRAM_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
   TIKTOK_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(20),
+  ...webhookTargetSchema,
+  ...webhookDeliverySchema,
+  /** The Temporal Web UI, for the workflowUrl of the post a webhook sends (the API's value). */
+  TEMPORAL_UI_URL: httpUrl.default('http://localhost:8233'),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

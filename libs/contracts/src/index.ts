@@ -5,3 +5,4 @@ export * from './sweep.contract';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './workflow-ids';
+export * from './webhooks.contract';

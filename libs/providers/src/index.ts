@@ -28,3 +28,6 @@ export { readTikTokSettings, TIKTOK_PRIVACY_LEVELS, TIKTOK_PRIVACY_LABELS, type 
 export { planChunks, type ChunkPlan } from './tiktok/tiktok-chunk-plan';
 export { classifyTikTokError, classifyTikTokFailReason, classifyTikTokTransportFailure, parseTikTokError } from './tiktok/tiktok.errors';
 export { TIKTOK_ERROR_RULES, TIKTOK_FAIL_REASONS, type TikTokErrorRule } from './tiktok/tiktok-error-rules';
+export { checkWebhookUrl, type WebhookUrlCheck, type WebhookUrlPolicy } from './webhooks/webhook-url.policy';
+export { classifyWebhookStatus, createWebhookSender, type WebhookRequest, type WebhookSendResult, type WebhookSender, type WebhookSenderOptions } from './webhooks/webhook-sender';
+export { signWebhookBody } from './webhooks/webhook-signature.util';

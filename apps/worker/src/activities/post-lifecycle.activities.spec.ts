@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { createLogger } from '@herald/config';
 import type { PostRepeatRepository, PostRepository, PostThreadRepository, PublishTransition } from '@herald/db';
@@ -23,7 +24,7 @@ function captureLogs() {
   return { lines, logger: createLogger('herald-worker', 'info', stream) };
 }
 
-function setUp(transition: PublishTransition | null) {
+function setUp(transition: PublishTransition | null, notifyOutcome = jest.fn().mockResolvedValue(undefined)) {
   const posts = {
     markPublished: jest.fn().mockResolvedValue(transition),
     markFailed: jest.fn().mockResolvedValue(transition),
@@ -41,11 +42,16 @@ function setUp(transition: PublishTransition | null) {
     now: () => NOW,
     logger,
     metrics: new PublishMetrics(registry),
+    notifyOutcome,
   });
-  const env = new MockActivityEnvironment({ ...defaultActivityInfo, workflowExecution: { workflowId, runId: 'run_1' } });
+  const env = new MockActivityEnvironment(
+    { ...defaultActivityInfo, workflowExecution: { workflowId, runId: 'run_1' } },
+    // The SDK logs each failed attempt itself; not in this test's output.
+    { logger: new DefaultLogger('ERROR', () => undefined) },
+  );
   const value = async (name: string, labels: Record<string, string>) =>
     sampleValue(parsePrometheusText(await registry.metrics()), name, labels);
-  return { activities, env, lines, value };
+  return { activities, env, lines, value, notifyOutcome, threads };
 }
 
 describe(createPostLifecycleActivities.name, () => {
@@ -98,5 +104,65 @@ describe(createPostLifecycleActivities.name, () => {
 
     expect(claim).toEqual({ kind: 'missed', message: 'Too late.' });
     expect(await value('herald_publish_outcomes_total', { network: 'facebook', outcome: 'failed', error_code: 'MISSED_TIME' })).toBe(1);
+  });
+
+  describe('webhooks', () => {
+    const transition = { provider: 'facebook' as const, publishAt: new Date('2026-12-24T09:00:00Z') };
+
+    it('should start the deliveries of a publication once, keyed by the run that recorded it', async () => {
+      const { activities, env, notifyOutcome } = setUp(transition);
+
+      await env.run(activities.markPostPublished, { ...ref, releaseId: '1789' });
+
+      expect(notifyOutcome.mock.calls).toEqual([[{ ...ref, event: 'post.published', eventId: 'published-run_1' }]]);
+    });
+
+    it('should start nothing when a retry finds the outcome recorded already', async () => {
+      const { activities, env, notifyOutcome } = setUp(null);
+
+      await env.run(activities.markPostPublished, { ...ref, releaseId: '1789' });
+      await env.run(activities.markPostFailed, { ...ref, code: 'OUTCOME_UNKNOWN' as const, message: 'Check the page.' });
+
+      expect(notifyOutcome).not.toHaveBeenCalled();
+    });
+
+    it('should start the deliveries of a failure, and of a missed time', async () => {
+      const { activities, env, notifyOutcome } = setUp(transition);
+
+      await env.run(activities.markPostFailed, { ...ref, code: 'IDENTITY_CHECKPOINT' as const, message: 'Confirm your identity.' });
+      await env.run(activities.claimPostForPublishing, { ...ref, runId: 'run_1' });
+
+      expect(notifyOutcome.mock.calls).toEqual([
+        [{ ...ref, event: 'post.failed', eventId: 'failed-run_1' }],
+        [{ ...ref, event: 'post.failed', eventId: 'failed-run_1' }],
+      ]);
+    });
+
+    it('should still start the deliveries of a failure when failing its comments throws', async () => {
+      const { activities, env, notifyOutcome, threads } = setUp(transition);
+      (threads.failPending as jest.Mock).mockRejectedValueOnce(new Error('connection terminated'));
+
+      const run = env.run(activities.markPostFailed, { ...ref, code: 'RATE_LIMITED' as const, message: 'Later.' });
+
+      await expect(run).rejects.toThrow('connection terminated');
+      expect(notifyOutcome).toHaveBeenCalledTimes(1);
+    });
+
+    it('should record the outcome and log, without failing, when the deliveries cannot be started', async () => {
+      const { activities, env, lines } = setUp(transition, jest.fn().mockRejectedValue(new Error('Deadline exceeded')));
+
+      await env.run(activities.markPostPublished, { ...ref, releaseId: '1789' });
+
+      expect(lines.at(-1)).toMatchObject({ level: 40, msg: expect.stringContaining('could not start the webhook deliveries'), err: 'Deadline exceeded', postId: 'post_1' });
+    });
+
+    it('should not notify for a comment of the thread', async () => {
+      const { activities, env, notifyOutcome } = setUp(transition);
+
+      await env.run(activities.markThreadItemPublished, { ...ref, releaseId: 'c-1' });
+      await env.run(activities.markThreadItemFailed, { ...ref, code: 'VALIDATION' as const, message: 'Too long.' });
+
+      expect(notifyOutcome).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,4 +1,5 @@
-import type { PostLifecycleActivities } from '@herald/contracts';
+import { Context } from '@temporalio/activity';
+import type { PostLifecycleActivities, PostOutcomeEvent, PostRef, PostWebhookEvent } from '@herald/contracts';
 import { type PreparedPublish, networkOf } from '@herald/domain';
 import type { PostRecord, PostRepeatRepository, PostRepository, PostThreadRepository } from '@herald/db';
 import type { Logger } from '@herald/config';
@@ -14,6 +15,8 @@ export interface PostLifecycleDeps {
   now: () => Date;
   logger: Logger;
   metrics: PublishMetrics;
+  /** Starts the outcome's webhook deliveries (idempotent per event id); best effort, see below. */
+  notifyOutcome: (event: PostOutcomeEvent) => Promise<void>;
 }
 
 /**
@@ -22,7 +25,24 @@ export interface PostLifecycleDeps {
  * retries these activities, and a retry after a successful write finds nothing to change.
  */
 export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLifecycleActivities {
-  const { posts, threads, repeats, startWorkflow, now, logger, metrics } = deps;
+  const { posts, threads, repeats, startWorkflow, now, logger, metrics, notifyOutcome } = deps;
+
+  // Webhooks are told only by the call that recorded the outcome, like the metrics. Their failing
+  // to start never fails the bookkeeping: the outcome is recorded, and a retry would find the
+  // post recorded already and start nothing anyway.
+  async function notify({ organizationId, postId }: PostRef, event: PostWebhookEvent): Promise<void> {
+    // One outcome per publish run, and the same run id on every retry of this activity (the
+    // workflow is absent only for an activity started on its own, which Herald never does).
+    const { workflowExecution, activityId } = Context.current().info;
+    const eventId = `${event === 'post.published' ? 'published' : 'failed'}-${workflowExecution?.runId ?? activityId}`;
+    try {
+      await notifyOutcome({ organizationId, postId, event, eventId });
+    } catch (error) {
+      const err = error instanceof Error ? error.message : String(error);
+      postLogger(logger, { organizationId, postId }).warn({ event, eventId, err }, 'could not start the webhook deliveries; the outcome is recorded');
+    }
+  }
+
   return {
     async claimPostForPublishing(ref) {
       const { organizationId, postId, runId, takeOver } = ref;
@@ -45,6 +65,7 @@ export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLife
         case 'missed':
           // Recorded ERROR by this very call (a retry would find the post ERROR and skip it).
           if (outcome.provider) metrics.failed(networkOf(outcome.provider), 'MISSED_TIME');
+          await notify(ref, 'post.failed');
           return { kind: 'missed', message: outcome.message };
         default:
           return outcome;
@@ -61,14 +82,21 @@ export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLife
       const changed = await posts.markPublished(organizationId, postId, { releaseId, releaseUrl }, publishedAt);
       if (changed) metrics.published(networkOf(changed.provider), changed.publishAt, publishedAt);
       postLogger(logger, ref).info({ releaseId, releaseUrl, recorded: changed !== null }, 'post published');
+      if (changed) await notify(ref, 'post.published');
     },
 
     async markPostFailed(ref) {
       const { organizationId, postId, code, message } = ref;
       const changed = await posts.markFailed(organizationId, postId, { code, message });
       if (changed) metrics.failed(networkOf(changed.provider), code);
-      await threads.failPending(organizationId, postId, { code, message: 'The post was not published, so its comments were not either.' });
       postLogger(logger, ref).warn({ code, errorMessage: message, recorded: changed !== null }, 'post failed');
+      try {
+        await threads.failPending(organizationId, postId, { code, message: 'The post was not published, so its comments were not either.' });
+      } finally {
+        // After the comments are failed (the webhook's JSON shows them so), but even if that
+        // throws: the retry would find the post recorded and never notify.
+        if (changed) await notify(ref, 'post.failed');
+      }
     },
 
     async pendingThread({ organizationId, postId }) {
