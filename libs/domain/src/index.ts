@@ -18,3 +18,5 @@ export * from './schedule/repeat-rule';
 export * from './schedule/repeat-occurrences.util';
 export * from './schedule/posting-slots.util';
 export * from './comment-rules';
+export * from './provider-settings-schema';
+export * from './provider-rules-description';

@@ -26,7 +26,8 @@ export interface IntegrationUpsert {
   tokenExpiresAt?: Date | null;
 }
 
-const SELECT = {
+/** The columns of an IntegrationRecord (for repositories that read channels with more). */
+export const INTEGRATION_SELECT = {
   id: true,
   organizationId: true,
   provider: true,
@@ -42,7 +43,7 @@ const SELECT = {
 
 type Row = { provider: string } & Omit<IntegrationRecord, 'provider'>;
 
-function toRecord(row: Row): IntegrationRecord {
+export function toIntegrationRecord(row: Row): IntegrationRecord {
   if (!isProviderId(row.provider)) throw new Error(`Integration ${row.id} has an unknown provider ${row.provider}`);
   return { ...row, provider: row.provider };
 }
@@ -58,22 +59,22 @@ export class IntegrationRepository {
     const rows = await this.db.integration.findMany({
       where: { organizationId, deletedAt: null },
       orderBy: { createdAt: 'asc' },
-      select: SELECT,
+      select: INTEGRATION_SELECT,
     });
-    return rows.map(toRecord);
+    return rows.map(toIntegrationRecord);
   }
 
   async findForOrganization(organizationId: string, id: string): Promise<IntegrationRecord | null> {
-    const row = await this.db.integration.findFirst({ where: { id, organizationId, deletedAt: null }, select: SELECT });
-    return row ? toRecord(row) : null;
+    const row = await this.db.integration.findFirst({ where: { id, organizationId, deletedAt: null }, select: INTEGRATION_SELECT });
+    return row ? toIntegrationRecord(row) : null;
   }
 
   async findManyForOrganization(organizationId: string, ids: readonly string[]): Promise<Map<string, IntegrationRecord>> {
     const rows = await this.db.integration.findMany({
       where: { organizationId, id: { in: [...ids] }, deletedAt: null },
-      select: SELECT,
+      select: INTEGRATION_SELECT,
     });
-    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return new Map(rows.map((r) => [r.id, toIntegrationRecord(r)]));
   }
 
   /** Connects a channel, or refreshes its name and credentials when it is connected already. */
@@ -92,9 +93,9 @@ export class IntegrationRepository {
       },
       create: { organizationId, provider: data.provider, internalId: data.internalId, ...fields },
       update: { ...fields, deletedAt: null, refreshNeeded: false },
-      select: SELECT,
+      select: INTEGRATION_SELECT,
     });
-    return toRecord(row);
+    return toIntegrationRecord(row);
   }
 
   /** Stores refreshed credentials (a rotated refresh token among them). */

@@ -4,8 +4,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import type { ApiConfig } from '@herald/config';
 import { API_CONFIG } from '../../infrastructure/tokens';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { IntegrationsService } from '../integrations/integrations.service';
-import { MediaService } from '../media/media.service';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { MediaModule } from '../media/media.module';
 import { PostBuildContextService } from '../posts/post-build-context.service';
 import { PostChangesService } from '../posts/post-changes.service';
 import { PostGroupsService } from '../posts/post-groups.service';
@@ -18,6 +18,9 @@ import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.servic
 import { PublicIntegrationsController } from './public-integrations.controller';
 import { PublicMediaController } from './public-media.controller';
 import { PublicPostsController } from './public-posts.controller';
+import { PublicWebhooksController } from '../webhooks/public-webhooks.controller';
+import { webhookRepositoryProvider } from '../webhooks/webhook-repository.provider';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 @Module({
   imports: [
@@ -29,8 +32,10 @@ import { PublicPostsController } from './public-posts.controller';
         limits: { fileSize: Math.max(c.UPLOAD_MAX_VIDEO_BYTES, c.UPLOAD_MAX_IMAGE_BYTES), files: 1 },
       }),
     }),
+    IntegrationsModule,
+    MediaModule,
   ],
-  controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController],
+  controllers: [PublicPostsController, PublicIntegrationsController, PublicMediaController, PublicWebhooksController],
   providers: [
     ApiKeyGuard,
     PostCreationLimitGuard,
@@ -41,9 +46,9 @@ import { PublicPostsController } from './public-posts.controller';
     PostReleaseService,
     SaveGroupService,
     PublishScheduler,
-    IntegrationsService,
-    MediaService,
     TikTokCreatorInfoService,
+    WebhooksService,
+    webhookRepositoryProvider,
   ],
 })
 export class PublicApiModule {}

@@ -1,10 +1,11 @@
-import { Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { MediaRecord } from '@herald/db';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { OrganizationId } from '../auth/organization-id.decorator';
 import { MediaService, type UploadedFile as StoredUpload } from '../media/media.service';
 
-/** Postiz public API v1: uploads (multipart field `file`). */
+/** Postiz public API v1: uploads (multipart field `file`, or a URL Herald downloads). */
 @Controller('public/v1')
 @UseGuards(ApiKeyGuard)
 export class PublicMediaController {
@@ -14,7 +15,17 @@ export class PublicMediaController {
   @HttpCode(201)
   @UseInterceptors(FileInterceptor('file'))
   async upload(@OrganizationId() organizationId: string, @UploadedFile() file: StoredUpload | undefined) {
-    const media = await this.media.store(organizationId, file);
+    return this.view(await this.media.store(organizationId, file));
+  }
+
+  /** { url } → the same Media answer as POST /upload. */
+  @Post('upload-from-url')
+  @HttpCode(201)
+  async uploadFromUrl(@OrganizationId() organizationId: string, @Body() body: unknown) {
+    return this.view(await this.media.storeFromUrl(organizationId, body));
+  }
+
+  private view(media: MediaRecord) {
     return {
       id: media.id,
       name: media.name,
