@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiConfig, Logger as PinoLogger } from '@herald/config';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { GLOBAL_PREFIX, UNPREFIXED_PATHS } from './common/global-prefix';
 import { PinoNestLogger } from './infrastructure/pino-nest-logger';
 import { API_CONFIG, LOGGER } from './infrastructure/tokens';
 
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   const config = app.get<ApiConfig>(API_CONFIG);
   app.useLogger(new PinoNestLogger(app.get<PinoLogger>(LOGGER)));
   // Prometheus scrapes /metrics at the root, where it looks by default.
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: [...UNPREFIXED_PATHS] });
   // A Facebook post may be 63,206 characters of multi-byte text, well over express's 100 kB default.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new AppExceptionFilter());

@@ -7,7 +7,7 @@ import { AppError } from '../../common/app-error';
 import { PROVIDER_ADAPTERS } from '../../infrastructure/tokens';
 import { parseBody } from './dto/parse-body.util';
 
-const releaseIdSchema = z.looseObject({ releaseId: z.string({ error: 'is required' }).trim().min(1, 'is required') });
+export const releaseIdSchema = z.looseObject({ releaseId: z.string({ error: 'is required' }).trim().min(1, 'is required') });
 
 export interface MissingCandidate {
   id: string;

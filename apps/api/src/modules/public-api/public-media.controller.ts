@@ -2,6 +2,10 @@ import { Body, Controller, HttpCode, Post, UploadedFile, UseGuards, UseIntercept
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MediaRecord } from '@herald/db';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { ApiDoc } from '../docs/api-doc.decorator';
+import { ERRORS, errorBodySchema } from '../docs/common-schemas';
+import { mediaResponseSchema } from '../media/dto/media-response.schema';
+import { uploadFromUrlSchema } from '../media/dto/upload-from-url.schema';
 import { OrganizationId } from '../auth/organization-id.decorator';
 import { MediaService, type UploadedFile as StoredUpload } from '../media/media.service';
 
@@ -11,6 +15,19 @@ import { MediaService, type UploadedFile as StoredUpload } from '../media/media.
 export class PublicMediaController {
   constructor(private readonly media: MediaService) {}
 
+  @ApiDoc({
+    summary: 'Upload an image or an MP4 video',
+    description: 'The type is read from the bytes: JPEG, PNG, GIF, WEBP, AVIF up to 10 MB; MP4 up to 1 GB.',
+    origin: 'Postiz',
+    multipart: { file: 'the file' },
+    responses: {
+      201: { description: 'The stored file', schema: mediaResponseSchema },
+      400: ERRORS[400],
+      401: ERRORS[401],
+      413: { description: 'Too large', schema: errorBodySchema },
+      415: { description: 'Not an image or MP4 video', schema: errorBodySchema },
+    },
+  })
   @Post('upload')
   @HttpCode(201)
   @UseInterceptors(FileInterceptor('file'))
@@ -18,6 +35,13 @@ export class PublicMediaController {
     return this.view(await this.media.store(organizationId, file));
   }
 
+  @ApiDoc({
+    summary: 'Store the image or MP4 video at a URL',
+    description: 'Downloaded only from public addresses (and the configured allowed origins), with the upload rules.',
+    origin: 'Postiz',
+    body: uploadFromUrlSchema,
+    responses: { 201: { description: 'The stored file', schema: mediaResponseSchema }, 400: ERRORS[400], 401: ERRORS[401], 413: { description: 'Too large', schema: errorBodySchema } },
+  })
   /** { url } → the same Media answer as POST /upload. */
   @Post('upload-from-url')
   @HttpCode(201)
