@@ -143,3 +143,51 @@ describe('the limit on post creation (API_LIMIT)', () => {
     expect(otherStatus).toBe(201);
   });
 });
+
+describe('adding posts to the queue (type "queue")', () => {
+  let stack: HeraldStack;
+  let db: Db;
+
+  beforeAll(async () => {
+    stack = await startHeraldStack();
+    db = createPrismaClient(testEnv().databaseUrl, { maxConnections: 2 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.$disconnect();
+  });
+
+  it('should put each post at its channel\'s next free slot, in the channel\'s zone, skipping taken ones', async () => {
+    const org = await createTestOrganization(db, stack.sandbox, ['facebook']);
+    const api = new PublicApiClient(stack.apiUrl, org.apiKey);
+    const page = org.channels.facebook!.integration.id;
+    const slots = await api.request('PUT', `/integrations/${page}/time-slots`, { times: ['08:15', '19:45'], timeZone: 'Pacific/Chatham' });
+    const queue = () =>
+      api.request<Array<{ postId: string; publishAt: string }>>('POST', '/posts', {
+        type: 'queue',
+        posts: [{ integration: { id: page }, value: [{ content: `Queued ${Date.now()}`, image: [] }] }],
+      });
+
+    const first = await queue();
+    const second = await queue();
+    const withDate = await api.request<{ field: string }>('POST', '/posts', {
+      type: 'queue',
+      date: new Date().toISOString(),
+      posts: [{ integration: { id: page }, value: [{ content: 'x', image: [] }] }],
+    });
+
+    expect(slots.status).toBe(200);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    const times = [first.body[0]!.publishAt, second.body[0]!.publishAt].map((t) => new Date(t));
+    // Both at a slot's wall-clock time in Chatham, the second after the first, both to come.
+    const chatham = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Chatham', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(times.map((t) => chatham.format(t)).every((hhmm) => hhmm === '08:15' || hhmm === '19:45')).toBe(true);
+    expect(times[1]!.getTime()).toBeGreaterThan(times[0]!.getTime());
+    expect(times[0]!.getTime()).toBeGreaterThan(Date.now());
+    const next = await api.request<{ dateIso: string }>('GET', `/find-slot/${page}`);
+    expect(new Date(next.body.dateIso).getTime()).toBeGreaterThan(times[1]!.getTime());
+    expect(withDate).toMatchObject({ status: 400, body: { field: 'date' } });
+  });
+});

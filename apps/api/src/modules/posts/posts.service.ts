@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type PostRecord, PostRepository } from '@herald/db';
+import { type NewPost, type PostRecord, PostRepository } from '@herald/db';
 import { parseInstant } from '@herald/domain';
 import { AppError } from '../../common/app-error';
-import { buildNewPosts } from './build-new-posts';
-import { createPostSchema, fieldPath } from './dto/create-post.schema';
+import { PostingSlotsService } from '../integrations/posting-slots.service';
+import { type BuildContext, buildNewPosts } from './build-new-posts';
+import { type CreatePostBody, createPostSchema, fieldPath } from './dto/create-post.schema';
 import { decodeCursor, encodeCursor, listPostsSchema } from './dto/list-posts.schema';
 import { parseBody } from './dto/parse-body.util';
 import { PostBuildContextService } from './post-build-context.service';
@@ -33,6 +35,7 @@ export class PostsService {
     private readonly scheduler: PublishScheduler,
     private readonly groups: PostGroupsService,
     private readonly saveGroup: SaveGroupService,
+    private readonly slots: PostingSlotsService,
   ) {}
 
   /**
@@ -54,7 +57,7 @@ export class PostsService {
       images: body.posts.flatMap((p) => p.value.flatMap((v) => v.image)),
       scheduling: body.type !== 'draft',
     });
-    const { posts: newPosts, repeat } = buildNewPosts(body, ctx);
+    const { posts: newPosts, repeat } = body.type === 'queue' ? await this.inNextSlots(organizationId, body, ctx) : buildNewPosts(body, ctx);
 
     const created = await this.posts.createMany(organizationId, newPosts, repeat && { repeat });
     const scheduled = created.filter((p) => p.state === 'QUEUE');
@@ -63,6 +66,27 @@ export class PostsService {
     results.forEach((r, i) => r.status === 'fulfilled' && started.set(scheduled[i]!.id, r.value));
     await this.posts.setWorkflowIds(organizationId, [...started].map(([postId, workflowId]) => ({ postId, workflowId })));
     return created.map((p) => createdView(p, p.state !== 'QUEUE' ? null : started.has(p.id) ? 'started' : 'pending'));
+  }
+
+  /**
+   * `type: "queue"`: each channel's post at that channel's next free time slot (in its zone), as
+   * one group. Two requests at the same moment may be given the same slot: a slot is a
+   * convenience, not a lock.
+   */
+  private async inNextSlots(organizationId: string, body: CreatePostBody, ctx: BuildContext): Promise<ReturnType<typeof buildNewPosts>> {
+    if (body.date !== undefined) throw AppError.validation('date', 'must not be given with type "queue": each channel takes its next free time slot');
+    if (body.repeat !== undefined || body.inter) throw AppError.validation(body.repeat !== undefined ? 'repeat' : 'inter', 'cannot start at a time slot: give the first date with type "schedule"');
+    const group = body.posts.find((p) => p.group)?.group ?? randomUUID();
+    const posts: NewPost[] = [];
+    for (const [i, item] of body.posts.entries()) {
+      const field = `posts[${i}].integration.id`;
+      if (!ctx.integrations.has(item.integration.id)) throw AppError.validation(field, 'is not a channel of this organization');
+      const slot = await this.slots.nextFreeSlot(organizationId, item.integration.id, ctx.now);
+      if (!slot) throw AppError.validation(field, 'has no free time slot within a year: set its time slots with PUT /integrations/:id/time-slots');
+      const built = buildNewPosts({ ...body, type: 'schedule', date: slot.toISOString(), posts: [{ ...item, group }] }, ctx);
+      posts.push({ ...built.posts[0]!, publishAt: slot });
+    }
+    return { posts };
   }
 
   /** One period's posts (Postiz), filtered and paged (Herald); `nextCursor` when a page is full. */

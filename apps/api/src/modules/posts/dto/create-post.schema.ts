@@ -22,7 +22,8 @@ const postItemSchema = z.looseObject({
 });
 
 export const createPostSchema = z.looseObject({
-  type: z.enum(['draft', 'schedule', 'now', 'update'], { error: 'must be one of draft, schedule, now, update' }),
+  /** Postiz's four; Herald adds `queue`: each channel's post takes that channel's next free time slot. */
+  type: z.enum(['draft', 'schedule', 'now', 'update', 'queue'], { error: 'must be one of draft, schedule, now, update, queue' }),
   date: z.string().optional(),
   shortLink: z.boolean().optional(),
   tags: z.array(z.unknown()).optional(),
