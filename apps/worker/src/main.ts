@@ -79,14 +79,16 @@ async function main(): Promise<void> {
   }
 
   // Webhooks: a delivery workflow per post outcome, started by the bookkeeping that recorded it.
+  const webhooks = new WebhookRepository(db, cipher);
   const notifyOutcome = createOutcomeNotifier({
     client: temporalClient,
     retry: { initialIntervalMs: config.WEBHOOK_RETRY_INITIAL_INTERVAL_MS, attemptTimeoutMs: config.WEBHOOK_TIMEOUT_MS + 30_000 },
     startTimeoutMs: 5_000,
+    hasWebhooks: (organizationId) => webhooks.hasAny(organizationId),
   });
   const webhookActivities = createWebhookDeliveryActivities({
     posts,
-    webhooks: new WebhookRepository(db, cipher),
+    webhooks,
     send: createWebhookSender({ allowedOrigins: config.WEBHOOK_ALLOWED_ORIGINS, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
     workflowUrl: (id) => `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(id)}`,
     now: () => new Date(),

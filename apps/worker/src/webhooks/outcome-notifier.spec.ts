@@ -11,7 +11,7 @@ function fakeClient(start: jest.Mock): Client {
 describe(createOutcomeNotifier.name, () => {
   it('should start one delivery workflow keyed by post and event, never reusing the id, with the configured retry', async () => {
     const start = jest.fn().mockResolvedValue({});
-    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: { initialIntervalMs: 200 }, startTimeoutMs: 1_000 });
+    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: { initialIntervalMs: 200 }, startTimeoutMs: 1_000, hasWebhooks: async () => true });
 
     await notify(event);
 
@@ -25,15 +25,26 @@ describe(createOutcomeNotifier.name, () => {
 
   it('should take a workflow started already as done', async () => {
     const start = jest.fn().mockRejectedValue(new WorkflowExecutionAlreadyStartedError('started', 'webhooks:post_1:published-run_1', DELIVER_POST_WEBHOOKS_WORKFLOW));
-    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: {}, startTimeoutMs: 1_000 });
+    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: {}, startTimeoutMs: 1_000, hasWebhooks: async () => true });
 
     await expect(notify(event)).resolves.toBeUndefined();
   });
 
   it('should pass on any other failure, for the caller to log', async () => {
     const start = jest.fn().mockRejectedValue(new Error('14 UNAVAILABLE'));
-    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: {}, startTimeoutMs: 1_000 });
+    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: {}, startTimeoutMs: 1_000, hasWebhooks: async () => true });
 
     await expect(notify(event)).rejects.toThrow('14 UNAVAILABLE');
+  });
+
+  it('should start nothing for an organization without webhooks', async () => {
+    const start = jest.fn().mockResolvedValue({});
+    const hasWebhooks = jest.fn().mockResolvedValue(false);
+    const notify = createOutcomeNotifier({ client: fakeClient(start), retry: {}, startTimeoutMs: 1_000, hasWebhooks });
+
+    await notify(event);
+
+    expect(hasWebhooks).toHaveBeenCalledWith('org_1');
+    expect(start).not.toHaveBeenCalled();
   });
 });

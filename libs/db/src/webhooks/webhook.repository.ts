@@ -68,6 +68,11 @@ export class WebhookRepository {
     return count === 1;
   }
 
+  /** Whether the organization has a webhook at all: most have none, and then nothing is started. */
+  async hasAny(organizationId: string): Promise<boolean> {
+    return (await this.db.webhook.count({ where: { organizationId, deletedAt: null }, take: 1 })) > 0;
+  }
+
   /** The webhooks to call for a post of this channel: those for every channel and those naming it. */
   async forOutcome(organizationId: string, integrationId: string): Promise<WebhookTarget[]> {
     const rows = await this.db.webhook.findMany({
