@@ -37,7 +37,9 @@ export function SignInPage({ onSignedIn, clientFor = (key) => new HeraldApiClien
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="api-key">Organization API key</label>
         <input id="api-key" type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} required />
-        <p className="hint">`npm start` prints it; it is kept in this browser until you sign out.</p>
+        <p className="hint">
+          <code>npm start</code> prints it. It is kept in this browser until you sign out.
+        </p>
         <button type="submit" disabled={checking || apiKey.trim() === ''}>
           {checking ? 'Checking…' : 'Sign in'}
         </button>
