@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# Herald's one image: the API, the workers, the migration job and the operator CLIs
-# (apps/api/dist/cli). docker-compose.yml picks the process with `command`. Everything is compiled
-# here, once: a container only runs `node <file>`, it never installs, generates or bundles.
+# Herald's one image: the API (which serves the web UI), the workers, the migration job and the
+# operator CLIs (apps/api/dist/cli). docker-compose.yml picks the process with `command`.
+# Everything is compiled here, once: a container only runs `node <file>`, it never installs,
+# generates or bundles.
 #
 # Debian (bookworm-slim), not Alpine: the Temporal SDK's native addon has no musl build.
 ARG NODE_IMAGE=node:20.20-bookworm-slim
@@ -18,6 +19,7 @@ RUN npm install -g pnpm@10.34.9
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY apps/api/package.json apps/api/
 COPY apps/sandbox/package.json apps/sandbox/
+COPY apps/web/package.json apps/web/
 COPY apps/worker/package.json apps/worker/
 COPY libs/config/package.json libs/config/
 COPY libs/contracts/package.json libs/contracts/
@@ -30,11 +32,13 @@ COPY e2e/package.json e2e/
 RUN pnpm install --frozen-lockfile
 
 COPY . .
-# The Prisma client (offline: docs/decisions/prisma-offline.md), then every package's dist/ and
-# the workflow bundle that the workers load (apps/worker/dist/workflow-bundle.js).
+# The Prisma client (offline: docs/decisions/prisma-offline.md), then every package's dist/, the
+# workflow bundle that the workers load (apps/worker/dist/workflow-bundle.js) and the web UI the
+# API serves at / (apps/web/dist).
 RUN node scripts/db/generate.mjs --force \
  && node scripts/build.mjs \
  && test -s apps/worker/dist/workflow-bundle.js \
+ && test -f apps/web/dist/index.html \
  && test -f apps/api/dist/main.js \
  && test -d apps/api/dist/cli
 # What runs is dist/, node_modules, prisma/ and scripts/db (the migration job): drop the sources,

@@ -17,7 +17,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -55,7 +55,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts'],
+    // The web app runs in the browser and talks to the API over HTTP only (STYLE.md): of the
+    // workspace it imports @herald/domain alone, and no Node built-ins outside its Vite config.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...NODE_BUILTINS.map((name) => ({ name, message: 'The web app runs in the browser.' })),
+          ...NODE_BUILTINS.map((name) => ({ name: `node:${name}`, message: 'The web app runs in the browser.' })),
+        ],
+        patterns: [{ regex: '^@herald/(?!domain$)', message: 'The web app imports only @herald/domain; it reaches the rest through the API.' }],
+      }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', 'e2e/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -3,6 +3,8 @@
 // - int:  *.int.spec.ts; real Postgres, Redis, Temporal dev server and sandbox; serial.
 // - e2e:  e2e/**/*.e2e.spec.ts; the API, workers and sandbox as child processes, driven over
 //         HTTP as a client would; nothing stubbed; serial.
+// The web app's component specs (*.spec.tsx) run in jsdom, chosen per file with a
+// `@jest-environment jsdom` docblock; its other specs run in node like the rest.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,7 +17,16 @@ const common = {
   // Jest 30 "soft-deletes" globals between files and warns when the Temporal SDK's native
   // runtime touches them later; the runtime is shared across files on purpose.
   testEnvironmentOptions: { globalsCleanup: 'off' },
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }],
+    // React components: TSX with the automatic JSX runtime, as Vite compiles them.
+    '^.+\\.tsx$': ['@swc/jest', {
+      ...swcrc,
+      sourceMaps: 'inline',
+      swcrc: false,
+      jsc: { ...swcrc.jsc, parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+    }],
+  },
   moduleNameMapper: {
     '^@herald/(domain|contracts|config|db|providers|ops|testing)$': '<rootDir>/libs/$1/src/index.ts',
   },
@@ -27,7 +38,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.{ts,tsx}'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
     },
     {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Compiles every workspace package's src/ to dist/ with SWC (CommonJS, decorator metadata for
 // Nest), then bundles the workflow code ahead of time so that a production worker polls within
-// seconds of starting instead of running webpack first. Type-checking is separate (`tsc -b`).
+// seconds of starting instead of running webpack first. The web UI (apps/web) is built by Vite
+// into apps/web/dist, which the API serves. Type-checking is separate (`tsc -b`).
 import { createRequire } from 'node:module';
 import { readdir, mkdir, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -66,6 +67,16 @@ async function bundleWorkflows() {
   return Date.now() - started;
 }
 
+/** apps/web: a browser bundle, not CommonJS; Vite writes apps/web/dist (the API serves it at /). */
+async function buildWebApp() {
+  const webDir = path.join(root, 'apps/web');
+  const viteEntry = createRequire(path.join(webDir, 'package.json')).resolve('vite');
+  const { build } = await import(pathToFileURL(viteEntry).href);
+  const started = Date.now();
+  await build({ root: webDir, configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  return Date.now() - started;
+}
+
 function quietLogger() {
   const noop = () => {};
   return { trace: noop, debug: noop, info: noop, warn: (m) => console.warn(m), error: (m) => console.error(m), log: noop };
@@ -76,13 +87,14 @@ const packages = [];
 for (const group of ['libs', 'apps']) {
   for (const name of await readdir(path.join(root, group))) {
     const dir = path.join(root, group, name);
+    if (dir === path.join(root, 'apps/web')) continue; // Vite's, below
     if ((await stat(dir)).isDirectory() && existsSync(path.join(dir, 'package.json'))) packages.push(dir);
   }
 }
-const counts = await Promise.all(packages.map(compilePackage));
+const [counts, webMs] = await Promise.all([Promise.all(packages.map(compilePackage)), buildWebApp()]);
 const files = counts.reduce((a, b) => a + b, 0);
 const bundleMs = await bundleWorkflows();
 console.log(
-  `build: ${files} files in ${packages.length} packages (${Date.now() - started} ms)` +
+  `build: ${files} files in ${packages.length} packages (${Date.now() - started} ms); web UI ${webMs} ms` +
     (bundleMs !== undefined ? `; workflow bundle ${bundleMs} ms` : ''),
 );

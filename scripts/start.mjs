@@ -115,6 +115,7 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
+  Web UI         http://localhost:${port}/ (sign in with the API key below)
   Public API     http://localhost:${port}/api/public/v1
   API key        ${demo.apiKey}
   Temporal UI    http://localhost:${temporalUiPort}

@@ -9,6 +9,7 @@ import { AppExceptionFilter } from './common/app-exception.filter';
 import { GLOBAL_PREFIX, UNPREFIXED_PATHS } from './common/global-prefix';
 import { PinoNestLogger } from './infrastructure/pino-nest-logger';
 import { API_CONFIG, LOGGER } from './infrastructure/tokens';
+import { serveWebApp } from './web/serve-web-app';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -25,6 +26,8 @@ async function bootstrap(): Promise<void> {
   app.useGlobalFilters(new AppExceptionFilter());
   // Uploaded media must be public: the networks download it from here.
   app.useStaticAssets(path.resolve(config.UPLOAD_DIR), { prefix: '/uploads/', index: false, dotfiles: 'deny' });
+  // The web UI at /, after the paths above so that it never shadows them.
+  serveWebApp(app, config.WEB_DIR, (message) => new Logger('web').warn(message));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   new Logger('bootstrap').log(`Herald API listening on http://${config.HOST}:${config.PORT}/api`);

@@ -23,6 +23,8 @@ const schema = z.object({
   /** Where uploaded files are stored, and the public URL they are served from for the networks. */
   UPLOAD_DIR: z.string().default('.data/uploads'),
   MEDIA_PUBLIC_URL: httpUrl.default('http://localhost:3000/uploads'),
+  /** The web UI's built files (apps/web/dist), served at `/`; unset: the build beside the API's. */
+  WEB_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   UPLOAD_MAX_VIDEO_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** Base URL of the Temporal Web UI, for links from a post to its workflow. */
