@@ -2,38 +2,15 @@
 // Temporal dev server, Postgres, Redis and the sandbox. Like `npm test`, a run gets a database, a
 // Redis key prefix and a Temporal server of its own (the driver starts that one, because the
 // recovery benchmark kills and restarts it), so it never touches `npm start`'s or a test run's data.
+// The set-up (as npm test's) builds bench/ into bench/dist with the packages.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { run } from './lib/exec.mjs';
 import { log } from './lib/log.mjs';
 import { freePort } from './lib/net.mjs';
 import { dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { root } from './lib/toolchain.mjs';
-
-const require = createRequire(import.meta.url);
-
-/** bench/src → bench/dist with SWC, as scripts/build.mjs compiles the packages. */
-async function compileBench() {
-  const swc = require('@swc/core');
-  const swcrc = JSON.parse(readFileSync(path.join(root, '.swcrc'), 'utf8'));
-  delete swcrc.$schema;
-  const src = path.join(root, 'bench/src');
-  const dist = path.join(root, 'bench/dist');
-  rmSync(dist, { recursive: true, force: true });
-  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
-  await Promise.all(
-    files.map(async (rel) => {
-      const file = path.join(src, rel);
-      const out = path.join(dist, rel.replace(/\.ts$/, '.js'));
-      const result = await swc.transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceMaps: 'inline' });
-      await mkdir(path.dirname(out), { recursive: true });
-      await writeFile(out, result.code);
-    }),
-  );
-}
 
 async function deleteRedisKeys(redisUrl, prefix) {
   const { hostname, port } = new URL(redisUrl);
@@ -48,7 +25,6 @@ async function deleteRedisKeys(redisUrl, prefix) {
 }
 
 export async function runBench({ temporalBin, args }) {
-  await compileBench();
   const runId = `${Date.now()}-${process.pid}`;
   const runDir = path.join(root, 'bench/results/runs', runId);
   mkdirSync(runDir, { recursive: true });

@@ -75,13 +75,20 @@ export const STACK_OVERRIDES: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'info',
 };
 
-export async function openContext(sizes: BenchSizes): Promise<BenchContext> {
+/**
+ * `profileDir`: the API and the worker write V8 CPU profiles there when they exit (profiling
+ * slows them: figures of such a run are for finding where time goes, not for comparing).
+ */
+export async function openContext(sizes: BenchSizes, profileDir?: string): Promise<BenchContext> {
   const env = testEnv();
   const port = Number(env.temporalAddress.split(':').pop());
   const temporal = new BenchTemporal(env.temporalBin, port, path.join(env.runDir, 'temporal.db'), path.join(env.runDir, 'temporal.log'));
   await temporal.start();
   process.once('exit', () => temporal.signalGroup('SIGKILL'));
-  const stack = await startHeraldStack(STACK_OVERRIDES);
+  const stack = await startHeraldStack({
+    ...STACK_OVERRIDES,
+    ...(profileDir && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }),
+  });
   const db = createPrismaClient(env.databaseUrl, { maxConnections: 4 });
   const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
   return {
@@ -107,7 +114,7 @@ export async function closeContext(ctx: BenchContext): Promise<void> {
 export async function startBaselineWorker(ctx: BenchContext, queuePrefix: string): Promise<ChildProcess> {
   const log = createWriteStream(path.join(testEnv().runDir, `baseline-${queuePrefix}.log`));
   const child = spawn(process.execPath, [path.join(__dirname, 'baseline/baseline-worker.main.js')], {
-    env: { ...ctx.stack.env, BENCH_BASELINE_QUEUE: queuePrefix },
+    env: { ...ctx.stack.env, NODE_OPTIONS: '', BENCH_BASELINE_QUEUE: queuePrefix },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr?.pipe(log);

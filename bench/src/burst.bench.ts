@@ -52,7 +52,7 @@ async function heraldBurst(ctx: BenchContext, posts: number, tag: string) {
   const fleet = await createFleet(ctx.stack, ctx.db, Math.ceil(posts / NETWORKS.length / POSTS_PER_ACCOUNT));
   const requests = Math.ceil(posts / NETWORKS.length);
   // Leave time to schedule them all (at the API rate measured before, else a cautious guess).
-  const leadMs = 8_000 + (posts / (ctx.apiPostsPerSecond ?? 30)) * 1_300;
+  const leadMs = 5_000 + (posts / (ctx.apiPostsPerSecond ?? 30)) * 1_300;
   const instant = Date.now() + leadMs;
   const date = new Date(instant).toISOString();
   await pool(requests, 20, async (j) => {
@@ -95,7 +95,7 @@ async function baselineBurst(ctx: BenchContext, rows: HeraldRows, tag: string): 
   const queue = `bench-baseline-${tag}`;
   const worker = await startBaselineWorker(ctx, queue);
   try {
-    const leadMs = 8_000 + rows.length * 15;
+    const leadMs = 5_000 + rows.length * 15;
     const instant = Date.now() + leadMs;
     const inputs: BaselineInput[] = rows.map((r, i) => ({
       ctx: { account: { provider: r.integration.provider as ProviderId, internalId: r.integration.internalId }, credentials: credentials.get(r.integrationId)! },

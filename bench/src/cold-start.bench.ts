@@ -60,7 +60,7 @@ export async function coldStartBench(ctx: BenchContext): Promise<void> {
   if (!existsSync(path.join(REPO_ROOT, 'apps/worker/dist/workflow-bundle.js'))) throw new Error('no prebuilt workflow bundle: run the build');
   const atStart = bundleAtStartCopy();
   // No metrics port (the stack's worker holds one); everything else as the stack's worker.
-  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0' };
+  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0', NODE_OPTIONS: '' };
   const prod: number[] = [];
   const bundling: number[] = [];
   const { production: n, bundleAtStart: m } = ctx.sizes.coldStart;

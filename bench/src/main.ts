@@ -1,14 +1,15 @@
 // The bench driver (scripts/bench.mjs compiles and starts it with the run's database, Redis
 // prefix and folder): runs the selected benchmarks in order, prints the table and writes the
 // JSON result. `--quick` is the reduced set, `--smoke` tiny sizes that only check the harness
-// works; `--only a,b` picks benchmarks by name.
+// works; `--only a,b` picks benchmarks by name; `--profile` keeps CPU profiles of the API and worker.
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { testEnv } from '@herald/testing';
 import { type BenchContext, FULL, QUICK, SMOKE, closeContext, openContext } from './bench-context';
 import { burstBench } from './burst.bench';
 import { coldStartBench } from './cold-start.bench';
 import { recoveryBench } from './recovery.bench';
-import { machineInfo, table, writeResult } from './report';
+import { machineInfo, markdown, writeResult } from './report';
 import { scaleBench } from './scale.bench';
 import { throughputBench } from './throughput.bench';
 
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const machine = machineInfo(temporalVersion, `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`);
   const started = Date.now();
   const set = smoke ? 'smoke' : quick ? 'quick' : 'full';
-  const ctx = await openContext({ smoke: SMOKE, quick: QUICK, full: FULL }[set]);
+  const resultsDir = process.env.BENCH_RESULTS_DIR ?? 'bench/results';
+  const profileDir = args.includes('--profile') ? path.resolve(resultsDir, `profiles-${Date.now()}`) : undefined;
+  const ctx = await openContext({ smoke: SMOKE, quick: QUICK, full: FULL }[set], profileDir);
   const durations: Record<string, number> = {};
   let failure: unknown;
   try {
@@ -51,10 +54,11 @@ async function main(): Promise<void> {
     await closeContext(ctx).catch((e: unknown) => console.error('could not stop the stack cleanly', e));
   }
   const result = { machine, set, sizes: ctx.sizes, durationsS: durations, totalS: (Date.now() - started) / 1000, rows: ctx.rows, details: ctx.details, error: failure ? String(failure) : undefined };
-  const file = writeResult(process.env.BENCH_RESULTS_DIR ?? 'bench/results', result);
-  console.log(`\n${machine.cpu}, ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.temporal}; ${machine.date}\n`);
-  console.log(table(ctx.rows));
+  const md = markdown(machine, ctx.rows, `The ${set} set took ${Math.round(result.totalS)} s.`);
+  const file = writeResult(resultsDir, result, md);
+  console.log(`\n${md}`);
   console.log(`\n${result.set} set in ${Math.round(result.totalS)} s; result: ${file}`);
+  if (profileDir) console.log(`CPU profiles of the API and the worker: ${profileDir} (node bench/dist/profile-summary.js <file>)`);
   if (failure) throw failure;
 }
 

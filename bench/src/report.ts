@@ -55,9 +55,21 @@ function fmt(value: number): string {
   return String(round(value, 2));
 }
 
-export function writeResult(dir: string, result: unknown): string {
+/** The machine, the command and the date above the table: what BENCHMARKS.md quotes. */
+export function markdown(machine: MachineInfo, rows: readonly Row[], note: string): string {
+  return [
+    `Machine: ${machine.cpu}, ${machine.nproc} cores (nproc), ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.temporal}.`,
+    `Command: \`${machine.command}\`. Date: ${machine.date}. ${note}`,
+    '',
+    table(rows),
+  ].join('\n');
+}
+
+/** The JSON result, and the same run as Markdown beside it; returns the JSON file's path. */
+export function writeResult(dir: string, result: unknown, md: string): string {
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  return file;
+  const base = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${base}.md`, `${md}\n`);
+  return `${base}.json`;
 }
