@@ -53,6 +53,8 @@ export interface BenchContext {
   rows: Row[];
   /** Raw figures per benchmark, for the JSON result. */
   details: Record<string, unknown>;
+  /** Set with --profile: where the processes write their CPU profiles. */
+  profileDir?: string;
   /** Herald's posts per second through the API, once measured (sizes the burst's lead time). */
   apiPostsPerSecond?: number;
   log(message: string): void;
@@ -99,6 +101,7 @@ export async function openContext(sizes: BenchSizes, profileDir?: string): Promi
     client,
     rows: [],
     details: {},
+    profileDir,
     log: (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`),
   };
 }

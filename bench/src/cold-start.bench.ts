@@ -59,8 +59,9 @@ export async function coldStartBench(ctx: BenchContext): Promise<void> {
   const production = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
   if (!existsSync(path.join(REPO_ROOT, 'apps/worker/dist/workflow-bundle.js'))) throw new Error('no prebuilt workflow bundle: run the build');
   const atStart = bundleAtStartCopy();
-  // No metrics port (the stack's worker holds one); everything else as the stack's worker.
-  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0', NODE_OPTIONS: '' };
+  // No metrics port (the stack's worker holds one); everything else as the stack's worker
+  // (profiled too with --profile: where a start's seconds go).
+  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0', NODE_OPTIONS: ctx.profileDir ? `--cpu-prof --cpu-prof-dir=${ctx.profileDir}/cold-start` : '' };
   const prod: number[] = [];
   const bundling: number[] = [];
   const { production: n, bundleAtStart: m } = ctx.sizes.coldStart;
