@@ -18,9 +18,9 @@ export interface BenchSizes {
 
 export const QUICK: BenchSizes = {
   coldStart: { production: 3, bundleAtStart: 2 },
-  throughput: { rounds: 2, requests: 300, concurrency: 50 },
+  throughput: { rounds: 2, requests: 200, concurrency: 50 },
   burst: [{ posts: 300, runs: 1 }],
-  recovery: { posts: 150 },
+  recovery: { posts: 90 },
 };
 
 /** Tiny sizes that run every code path in seconds: `--smoke` (a check that the harness works, not a measurement). */
