@@ -6,6 +6,7 @@ import { type BenchContext, startBaselineWorker, stopChild } from './bench-conte
 import { BASELINE_WORKFLOW, type BaselineInput } from './baseline/baseline.types';
 import { MARKER_PATTERN, NETWORKS, createFleet, marker, pool, postItem } from './fleet';
 import { sleep } from './proc.util';
+import { type CpuSnapshot, cpuSnapshot, cpuUsed } from './cpu-account';
 import { FirstCallWatch } from './request-watch';
 import { type Summary, median, round, summarize } from './stats.util';
 
@@ -22,17 +23,43 @@ interface Lateness {
   failed: number;
   /** The instant was reached before every post was scheduled (the run does not count). */
   scheduledLate: boolean;
+  /** CPU seconds each process used from the instant's approach to the last post's end. */
+  cpu?: CpuSnapshot;
 }
 
 export interface BurstRun {
   posts: number;
-  herald: { start: Summary; done: Summary; failed: number; scheduledLate: boolean };
-  baseline: { start: Summary; done: Summary; failed: number; scheduledLate: boolean };
+  /** Events, workflow tasks and activities of one post per network (first run of each size). */
+  histories?: Record<string, unknown>;
+  herald: { start: Summary; done: Summary; failed: number; scheduledLate: boolean; cpu?: CpuSnapshot };
+  baseline: { start: Summary; done: Summary; failed: number; scheduledLate: boolean; cpu?: CpuSnapshot };
+}
+
+// temporal.api.enums.v1.EventType values.
+const WORKFLOW_TASK_COMPLETED = 7;
+const ACTIVITY_TASK_SCHEDULED = 10;
+
+/** One workflow's history: how much Temporal work a post costs. */
+async function historyShape(ctx: BenchContext, workflowId: string): Promise<{ events: number; workflowTasks: number; activities: number }> {
+  const events = (await ctx.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const count = (type: number) => events.filter((e) => Number(e.eventType) === type).length;
+  return { events: events.length, workflowTasks: count(WORKFLOW_TASK_COMPLETED), activities: count(ACTIVITY_TASK_SCHEDULED) };
+}
+
+/** Per network, the history of the first post of the burst, for Herald and for the baseline. */
+async function histories(ctx: BenchContext, rows: HeraldRows, tag: string): Promise<Record<string, unknown>> {
+  const shapes: Record<string, unknown> = {};
+  for (const network of NETWORKS) {
+    const i = rows.findIndex((r) => r.integration.provider === network);
+    if (i < 0) continue;
+    shapes[network] = { herald: await historyShape(ctx, `post:${rows[i]!.id}`), baseline: await historyShape(ctx, `baseline:${tag}:${i}`) };
+  }
+  return shapes;
 }
 
 function doneBy(posts: number): number {
   // Generous, and bounded: a run that cannot finish says so rather than waiting forever.
-  return Math.max(120_000, posts * 60);
+  return Math.max(120_000, posts * 100);
 }
 
 function latenessFrom(instant: number, watch: FirstCallWatch, ends: Map<string, number | null>): Lateness {
@@ -67,6 +94,7 @@ async function heraldBurst(ctx: BenchContext, posts: number, tag: string) {
   ctx.log(`burst ${posts}: Herald's posts scheduled for ${date} (${round((instant - Date.now()) / 1000, 1)} s ahead)`);
   const watch = new FirstCallWatch(ctx.stack.sandboxUrl);
   await watch.start();
+  const cpuBefore = cpuSnapshot(ctx);
   const orgIds = fleet.map((f) => f.org.organizationId);
   const deadline = instant + doneBy(posts);
   for (;;) {
@@ -74,13 +102,14 @@ async function heraldBurst(ctx: BenchContext, posts: number, tag: string) {
     if (finished >= posts || Date.now() > deadline) break;
     await sleep(500);
   }
+  const cpu = cpuUsed(cpuBefore, cpuSnapshot(ctx));
   await watch.stop();
   const rows = await ctx.db.post.findMany({
     where: { organizationId: { in: orgIds } },
-    select: { content: true, state: true, publishedAt: true, media: true, settings: true, organizationId: true, integrationId: true, integration: { select: { provider: true, internalId: true } } },
+    select: { id: true, content: true, state: true, publishedAt: true, media: true, settings: true, organizationId: true, integrationId: true, integration: { select: { provider: true, internalId: true } } },
   });
   const ends = new Map(rows.map((r) => [MARKER_PATTERN.exec(r.content)?.[1] ?? r.content, r.state === 'PUBLISHED' && r.publishedAt ? r.publishedAt.getTime() : null]));
-  return { lateness: { ...latenessFrom(instant, watch, ends), scheduledLate }, rows };
+  return { lateness: { ...latenessFrom(instant, watch, ends), scheduledLate, cpu }, rows };
 }
 
 type HeraldRows = Awaited<ReturnType<typeof heraldBurst>>['rows'];
@@ -110,6 +139,7 @@ async function baselineBurst(ctx: BenchContext, rows: HeraldRows, tag: string): 
     const scheduledLate = Date.now() > instant;
     const watch = new FirstCallWatch(ctx.stack.sandboxUrl);
     await watch.start();
+    const cpuBefore = cpuSnapshot(ctx, { baselineWorker: worker.pid });
     const query = `TaskQueue = '${queue}-workflows' AND ExecutionStatus != 'Running'`;
     const deadline = instant + doneBy(rows.length);
     while (Date.now() < deadline) {
@@ -117,13 +147,14 @@ async function baselineBurst(ctx: BenchContext, rows: HeraldRows, tag: string): 
       if (count >= rows.length) break;
       await sleep(500);
     }
+    const cpu = cpuUsed(cpuBefore, cpuSnapshot(ctx, { baselineWorker: worker.pid }));
     await watch.stop();
     const ends = new Map<string, number | null>(inputs.map((_, i) => [`${tag}-${i}`, null]));
     for await (const wf of ctx.client.workflow.list({ query })) {
       const i = wf.workflowId.split(':')[2]!;
       ends.set(`${tag}-${i}`, wf.status.name === 'COMPLETED' && wf.closeTime ? wf.closeTime.getTime() : null);
     }
-    return { ...latenessFrom(instant, watch, ends), scheduledLate };
+    return { ...latenessFrom(instant, watch, ends), scheduledLate, cpu };
   } finally {
     await stopChild(worker);
   }
@@ -139,13 +170,16 @@ export async function burstBench(ctx: BenchContext): Promise<void> {
       const baseline = await baselineBurst(ctx, herald.rows, `${tag}b`);
       const run: BurstRun = {
         posts,
-        herald: { start: summarize(herald.lateness.start), done: summarize(herald.lateness.done), failed: herald.lateness.failed, scheduledLate: herald.lateness.scheduledLate },
-        baseline: { start: summarize(baseline.start), done: summarize(baseline.done), failed: baseline.failed, scheduledLate: baseline.scheduledLate },
+        histories: r === 0 ? await histories(ctx, herald.rows, `${tag}b`) : undefined,
+        herald: { start: summarize(herald.lateness.start), done: summarize(herald.lateness.done), failed: herald.lateness.failed, scheduledLate: herald.lateness.scheduledLate, cpu: herald.lateness.cpu },
+        baseline: { start: summarize(baseline.start), done: summarize(baseline.done), failed: baseline.failed, scheduledLate: baseline.scheduledLate, cpu: baseline.cpu },
       };
       ctx.log(
         `burst ${posts} run ${r + 1}: start p99 ${round(run.herald.start.p99)} ms (baseline ${round(run.baseline.start.p99)}), ` +
           `last published ${round(run.herald.done.max)} ms (baseline ${round(run.baseline.done.max)}), failed ${run.herald.failed}/${run.baseline.failed}`,
       );
+      if (run.histories) ctx.log(`burst ${posts}: histories ${JSON.stringify(run.histories)}`);
+      ctx.log(`burst ${posts} run ${r + 1}: CPU seconds Herald ${JSON.stringify(run.herald.cpu)}; baseline ${JSON.stringify(run.baseline.cpu)}`);
       mine.push(run);
     }
     runs.push(...mine);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, testEnv } from '@herald/testing';
 import type { BenchContext } from './bench-context';
-import { stopChild } from './bench-context';
+import { profileEnv, stopChild } from './bench-context';
 import { median, round, summarize } from './stats.util';
 
 const QUEUES = 4;
@@ -61,7 +61,7 @@ export async function coldStartBench(ctx: BenchContext): Promise<void> {
   const atStart = bundleAtStartCopy();
   // No metrics port (the stack's worker holds one); everything else as the stack's worker
   // (profiled too with --profile: where a start's seconds go).
-  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0', NODE_OPTIONS: ctx.profileDir ? `--cpu-prof --cpu-prof-dir=${ctx.profileDir}/cold-start` : '' };
+  const env = { ...ctx.stack.env, WORKER_METRICS_PORT: '0', ...(ctx.profileDir ? profileEnv(path.join(ctx.profileDir, 'cold-start')) : { NODE_OPTIONS: '' }) };
   const prod: number[] = [];
   const bundling: number[] = [];
   const { production: n, bundleAtStart: m } = ctx.sizes.coldStart;
