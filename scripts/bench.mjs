@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only <name>]`: Herald's benchmarks (bench/), against the real
+// `npm run bench [-- --quick] [-- --only <name>] [-- --keep-logs]`: Herald's benchmarks (bench/), against the real
 // Temporal dev server, Postgres, Redis and the sandbox. Like `npm test`, a run gets a database, a
 // Redis key prefix and a Temporal server of its own (the driver starts that one, because the
 // recovery benchmark kills and restarts it), so it never touches `npm start`'s or a test run's data.
@@ -58,8 +58,8 @@ export async function runBench({ temporalBin, args }) {
   } finally {
     await dropDatabase(databaseUrl).catch((e) => log.warn(`could not drop ${databaseUrl}: ${e.message}`));
     await deleteRedisKeys(redisUrl, `herald-bench-${runId}:`);
-    // The Temporal database and logs are large; keep them only when something failed.
-    if (ok) rmSync(runDir, { recursive: true, force: true });
+    // The Temporal database and logs are large; keep them only when something failed (or asked).
+    if (ok && !args.includes('--keep-logs')) rmSync(runDir, { recursive: true, force: true });
     else log.warn(`logs of the failed run kept in ${runDir}`);
   }
   return ok ? 0 : 1;

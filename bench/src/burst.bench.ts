@@ -181,11 +181,12 @@ export async function burstBench(ctx: BenchContext): Promise<void> {
       if (run.histories) ctx.log(`burst ${posts}: histories ${JSON.stringify(run.histories)}`);
       ctx.log(`burst ${posts} run ${r + 1}: CPU seconds Herald ${JSON.stringify(run.herald.cpu)}; baseline ${JSON.stringify(run.baseline.cpu)}`);
       mine.push(run);
+      // Kept as each run ends, so that a later failure still leaves them in the result.
+      runs.push(run);
+      ctx.details.burst = runs;
     }
-    runs.push(...mine);
     addRows(ctx, posts, mine);
   }
-  ctx.details.burst = runs;
 }
 
 function addRows(ctx: BenchContext, posts: number, runs: BurstRun[]): void {

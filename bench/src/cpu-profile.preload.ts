@@ -11,8 +11,11 @@ if (dir) {
   session.connect();
   session.post('Profiler.enable');
   session.post('Profiler.start');
-  process.once('exit', () => {
-    // An in-process session answers synchronously, so this runs to the end inside 'exit'.
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    // An in-process session answers synchronously, so this runs to the end where it is called.
     session.post('Profiler.stop', (error, result) => {
       if (error) return;
       mkdirSync(dir, { recursive: true });
@@ -20,5 +23,12 @@ if (dir) {
       const name = path.basename(path.dirname(path.dirname(process.argv[1] ?? 'node/node')));
       writeFileSync(path.join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
-  });
+  };
+  process.once('exit', write);
+  // Nest's shutdown hooks end the API by raising the signal again on itself, which skips 'exit'.
+  const kill = process.kill.bind(process);
+  process.kill = ((pid: number, signal?: string | number) => {
+    if (pid === process.pid) write();
+    return kill(pid, signal);
+  }) as typeof process.kill;
 }
