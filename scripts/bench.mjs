@@ -60,7 +60,7 @@ export async function runBench({ temporalBin, args }) {
     await deleteRedisKeys(redisUrl, `herald-bench-${runId}:`);
     // The Temporal database and logs are large; keep them only when something failed (or asked).
     if (ok && !args.includes('--keep-logs')) rmSync(runDir, { recursive: true, force: true });
-    else log.warn(`logs of the failed run kept in ${runDir}`);
+    else log.warn(`logs of the ${ok ? '' : 'failed '}run kept in ${runDir}`);
   }
   return ok ? 0 : 1;
 }
