@@ -12,7 +12,7 @@ const NODE_BUILTINS = [
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/.tsbuild/**', '**/node_modules/**', '.data/**', '.test-runs/**', 'libs/db/src/generated/**',
-      'scripts/**', 'bench/**', 'jest.config.js', 'eslint.config.mjs', 'prisma.config.ts'],
+      'scripts/**', 'jest.config.js', 'eslint.config.mjs', 'prisma.config.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -30,7 +30,7 @@ const common = {
   moduleNameMapper: {
     '^@herald/(domain|contracts|config|db|providers|ops|testing)$': '<rootDir>/libs/$1/src/index.ts',
   },
-  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-runs/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-runs/', '<rootDir>/bench/results/'],
 };
 
 module.exports = {
@@ -45,7 +45,7 @@ module.exports = {
       ...common,
       displayName: 'int',
       setupFilesAfterEnv: ['<rootDir>/scripts/jest/long-timeout.js'],
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {

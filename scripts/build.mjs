@@ -91,6 +91,8 @@ for (const group of ['libs', 'apps']) {
     if ((await stat(dir)).isDirectory() && existsSync(path.join(dir, 'package.json'))) packages.push(dir);
   }
 }
+// The benchmarks (npm run bench) are built with the rest, so that a suite can run them too.
+packages.push(path.join(root, 'bench'));
 const [counts, webMs] = await Promise.all([Promise.all(packages.map(compilePackage)), buildWebApp()]);
 const files = counts.reduce((a, b) => a + b, 0);
 const bundleMs = await bundleWorkflows();

@@ -3,6 +3,7 @@
 //   npm start   Herald in sandbox mode: Temporal dev server + UI, Postgres and Redis (started
 //               when stopped), the sandbox, the workers and the API, with a demo organization.
 //   npm test    every test, against real services that it starts on private ports.
+//   npm run bench  the benchmarks (bench/), against real services of their own.
 // Both install what a fresh machine lacks first. Node built-ins only until dependencies exist.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,13 @@ async function main() {
     process.exitCode = await runTests({ ...tools, started, args: rest });
     return;
   }
-  console.error('usage: node scripts/herald.mjs start | test | setup');
+  if (command === 'bench') {
+    const tools = await setup();
+    const { runBench } = await import('./bench.mjs');
+    process.exitCode = await runBench({ ...tools, args: rest });
+    return;
+  }
+  console.error('usage: node scripts/herald.mjs start | test | setup | bench');
   process.exitCode = 2;
 }
 
