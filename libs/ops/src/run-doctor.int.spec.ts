@@ -168,6 +168,24 @@ describe(runDoctor.name, () => {
     }
   });
 
+  it('should say Postgres does not answer, within the time limit, and check nothing that needs it', async () => {
+    const port = await freePort();
+    const deadDb = createPrismaClient(`postgresql://postgres@127.0.0.1:${port}/herald`, { maxConnections: 1 });
+    const started = Date.now();
+    try {
+      const report = await runDoctor({ ...deps, db: deadDb, targets: { ...deps.targets, postgres: `127.0.0.1:${port}/herald` }, timeoutMs: 1_000 });
+
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(report.status).toBe('fail');
+      expect(find(report.checks, 'postgres')).toMatchObject({ status: 'fail', detail: expect.stringMatching(`^Postgres at 127.0.0.1:${port}/herald does not answer`) });
+      expect(find(report.checks, 'migrations').detail).toBe('Not checked: Postgres does not answer.');
+      expect(find(report.checks, 'overdue-posts').detail).toBe('Not checked: Postgres does not answer.');
+      expect(find(report.checks, 'temporal').status).toBe('ok');
+    } finally {
+      await deadDb.$disconnect().catch(() => undefined);
+    }
+  });
+
   it('should name migrations not applied, and a malformed dynamic config', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'herald-doctor-'));
     const config = path.join(dir, 'dynamic.yaml');
