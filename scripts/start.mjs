@@ -126,7 +126,7 @@ ${log.bold('Herald is running in sandbox mode')} (ready in ${seconds} s)
 
   Try the Postiz CLI against it:
     export POSTIZ_API_URL=http://localhost:${port}/api POSTIZ_API_KEY=${demo.apiKey}
-    npx postiz integrations:list
+    npx --yes postiz integrations:list
 
   Logs in ${path.join(dataDir, 'logs')}. Ctrl-C stops everything; scheduled posts are kept.
 `);
