@@ -32,6 +32,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       if (status === 400 && /JSON/.test(exception.message)) {
         return { statusCode: 400, code: 'VALIDATION', field: 'body', message: `body is not valid JSON (${exception.message})` };
       }
+      // Multer (POST /upload) refuses a file sent under another field name before Herald sees it.
+      if (status === 400 && exception.message.startsWith('Unexpected file field')) {
+        return { statusCode: 400, code: 'VALIDATION', field: 'file', message: 'file must be sent in the multipart field "file", and only one' };
+      }
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
       return {
