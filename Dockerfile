@@ -29,6 +29,7 @@ COPY libs/ops/package.json libs/ops/
 COPY libs/providers/package.json libs/providers/
 COPY libs/testing/package.json libs/testing/
 COPY e2e/package.json e2e/
+COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 
 COPY . .
