@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     if (queue === 'workflows') {
       return {
         ...workflowSource,
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
         activities: {
           ...createPostLifecycleActivities({ posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish, notifyOutcome }),
           ...webhookActivities,

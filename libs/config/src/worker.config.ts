@@ -43,6 +43,16 @@ const schema = z.object({
    */
   WORKER_RECONNECT_MAX_MS: z.coerce.number().int().positive().default(5_000),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Workflows kept in the worker's memory between tasks. Almost every publish workflow sleeps for
+   * days; keeping them all cost about 28 kB each (1.1 GB for 40,000 waiting posts, BENCHMARKS.md).
+   * One evicted from the cache is replayed from its short history when its timer fires.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2, as Temporal requires')
+    .default(1_000),
   /** The interface the metrics server listens on (127.0.0.1 keeps it on this machine). */
   HOST: z.string().default('0.0.0.0'),
   /** Prometheus metrics at http://HOST:WORKER_METRICS_PORT/metrics; 0 turns the server off. */

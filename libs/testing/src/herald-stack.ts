@@ -65,6 +65,9 @@ export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promi
     MEDIA_PUBLIC_URL: `${apiUrl}/uploads`,
     PUBLISH_CHECK_INTERVAL_MS: '500',
     PUBLISH_COMMIT_TIMEOUT_MS: '15000',
+    // A cache far smaller than the suites' workflows: workflows are evicted and replayed from
+    // their histories all the time, as in production with more waiting posts than the cache holds.
+    WORKER_MAX_CACHED_WORKFLOWS: '4',
     ...overrides,
   };
 
