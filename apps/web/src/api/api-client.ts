@@ -35,8 +35,9 @@ export class HeraldApiClient {
     return this.request<ChangedPost>('PUT', `/posts/${encodeURIComponent(id)}`, { date, timeZone });
   }
 
-  publishNow(id: string): Promise<ChangedPost> {
-    return this.request<ChangedPost>('POST', `/posts/${encodeURIComponent(id)}/publish-now`, {});
+  /** `republish` is the API's explicit consent to publish an already published post again. */
+  publishNow(id: string, republish = false): Promise<ChangedPost> {
+    return this.request<ChangedPost>('POST', `/posts/${encodeURIComponent(id)}/publish-now`, republish ? { republish: true } : {});
   }
 
   deletePost(id: string): Promise<DeletedPosts> {

@@ -6,6 +6,8 @@ import { aPost, createFakeApiClient } from '../testing/fake-api-client';
 import { PostPage } from './post-page';
 
 describe(PostPage.name, () => {
+  afterEach(() => jest.restoreAllMocks());
+
   function renderPost(post = aPost()) {
     const api = createFakeApiClient();
     api.getPost.mockResolvedValue(post);
@@ -56,6 +58,29 @@ describe(PostPage.name, () => {
 
     expect((await screen.findByRole('alert')).textContent).toBe('post-1 is published and stays; nothing was deleted (409 CONFLICT)');
     expect(screen.getByRole('link', { name: 'https://www.instagram.com/p/abc/' })).toBeTruthy();
+  });
+
+  it('should offer a published post no move, and publish it again only once the user confirms', async () => {
+    const api = renderPost(aPost({ heraldState: 'PUBLISHED', state: 'PUBLISHED', releaseURL: 'https://www.facebook.com/1_2' }));
+    api.publishNow.mockResolvedValue({ postId: 'post-1' });
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish again' }));
+    const afterRefusal = api.publishNow.mock.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Publish again' }));
+
+    expect((await screen.findByRole('status')).textContent).toBe('Publishing again.');
+    expect([afterRefusal, api.publishNow.mock.calls]).toEqual([0, [['post-1', true]]]);
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('button', { name: 'Move' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Publish now' })).toBeNull();
+  });
+
+  it('should offer nothing that changes a post while it is being published', async () => {
+    renderPost(aPost({ heraldState: 'PUBLISHING', state: 'QUEUE' }));
+
+    expect(await screen.findByText(/Being published now/)).toBeTruthy();
+    expect(['Move', 'Publish now', 'Publish again'].map((name) => screen.queryByRole('button', { name }))).toEqual([null, null, null]);
   });
 
   it('should say what was deleted', async () => {

@@ -33,6 +33,11 @@ export function PostPage({ id, timeZone }: Props) {
     }
   }
 
+  function publishAgain(): void {
+    if (!window.confirm('This post is already published. Publish it again, as a new post on the network?')) return;
+    void act(() => api.publishNow(id, true), () => 'Publishing again.');
+  }
+
   function remove(): void {
     if (!window.confirm('Delete this post and the other channels’ posts of its group?')) return;
     // The post is gone afterwards: say what was deleted rather than reload a 404.
@@ -112,15 +117,28 @@ export function PostPage({ id, timeZone }: Props) {
           </>
         )}
       </dl>
-      <MovePostForm
-        initial={at}
-        timeZone={timeZone}
-        onMove={(date) => act(() => api.movePost(id, date, timeZone), () => `Moved to ${date}.`)}
-      />
+      {/* What the API would refuse is not offered: a post being published cannot change (409), and a
+          published one moves nowhere and goes out again only with the explicit republish flag. */}
+      {post.heraldState === 'PUBLISHING' && <p className="muted">Being published now: it cannot be changed until the network answers.</p>}
+      {post.heraldState !== 'PUBLISHED' && post.heraldState !== 'PUBLISHING' && (
+        <MovePostForm
+          initial={at}
+          timeZone={timeZone}
+          onMove={(date) => act(() => api.movePost(id, date, timeZone), () => `Moved to ${date}.`)}
+        />
+      )}
       <div className="actions">
-        <button type="button" onClick={() => void act(() => api.publishNow(id), () => 'Publishing now.')}>
-          Publish now
-        </button>
+        {post.heraldState === 'PUBLISHED' ? (
+          <button type="button" onClick={publishAgain}>
+            Publish again
+          </button>
+        ) : (
+          post.heraldState !== 'PUBLISHING' && (
+            <button type="button" onClick={() => void act(() => api.publishNow(id), () => 'Publishing now.')}>
+              Publish now
+            </button>
+          )
+        )}
         <button type="button" className="danger" onClick={remove}>
           Delete
         </button>
