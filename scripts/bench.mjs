@@ -9,20 +9,8 @@ import path from 'node:path';
 import { run } from './lib/exec.mjs';
 import { log } from './lib/log.mjs';
 import { freePort } from './lib/net.mjs';
-import { dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from './lib/services.mjs';
+import { deleteRedisKeys, dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { root } from './lib/toolchain.mjs';
-
-async function deleteRedisKeys(redisUrl, prefix) {
-  const { hostname, port } = new URL(redisUrl);
-  const cli = ['-h', hostname, '-p', port || '6379'];
-  try {
-    const { stdout } = await run('redis-cli', [...cli, '--scan', '--pattern', `${prefix}*`]);
-    const keys = stdout.split('\n').filter(Boolean);
-    for (let i = 0; i < keys.length; i += 500) await run('redis-cli', [...cli, 'del', ...keys.slice(i, i + 500)]);
-  } catch {
-    // best effort: the keys are prefixed and expire or are harmless
-  }
-}
 
 export async function runBench({ temporalBin, args }) {
   const runId = `${Date.now()}-${process.pid}`;

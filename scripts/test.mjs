@@ -7,7 +7,7 @@ import path from 'node:path';
 import { run } from './lib/exec.mjs';
 import { log } from './lib/log.mjs';
 import { freePort, waitFor } from './lib/net.mjs';
-import { dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from './lib/services.mjs';
+import { deleteRedisKeys, dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { stopProcess } from './lib/children.mjs';
 import { ensureSearchAttributes, startTemporalServer, temporalHealthy } from './lib/temporal.mjs';
 import { root } from './lib/toolchain.mjs';
@@ -32,19 +32,6 @@ async function timed(label, fn) {
   const result = await fn();
   log.step(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return result;
-}
-
-/** Removes the run's keys from the shared Redis (redis-cli, when installed). */
-async function deleteRedisKeys(redisUrl, prefix) {
-  const { hostname, port } = new URL(redisUrl);
-  const cli = ['-h', hostname, '-p', port || '6379'];
-  try {
-    const { stdout } = await run('redis-cli', [...cli, '--scan', '--pattern', `${prefix}*`]);
-    const keys = stdout.split('\n').filter(Boolean);
-    for (let i = 0; i < keys.length; i += 500) await run('redis-cli', [...cli, 'del', ...keys.slice(i, i + 500)]);
-  } catch {
-    // best effort: the keys are prefixed and expire or are harmless
-  }
 }
 
 /** What the suites measured on the way (libs/testing recordMeasurement): times, not verdicts. */

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
-import { REPO_ROOT, waitUntil } from '@herald/testing';
+import { REPO_ROOT, waitForTemporalServing } from '@herald/testing';
 
 /**
  * The run's own Temporal dev server, started through scripts/lib/temporal-server.mjs (Herald's
@@ -36,19 +35,7 @@ export class BenchTemporal {
     );
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     this.child = child;
-    await waitUntil(
-      `Temporal on ${this.address}`,
-      async () => {
-        const connection = await Connection.connect({ address: this.address, connectTimeout: 1_000 });
-        try {
-          const { status } = await connection.healthService.check({ service: 'temporal.api.workflowservice.v1.WorkflowService' });
-          return status === 1 ? true : undefined;
-        } finally {
-          await connection.close();
-        }
-      },
-      { timeoutMs: 90_000, intervalMs: 200 },
-    );
+    await waitForTemporalServing(this.address);
   }
 
   /** SIGKILL to the whole group: the crash nothing can clean up after. */

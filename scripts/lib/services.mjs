@@ -104,3 +104,16 @@ export async function dropDatabase(databaseUrl) {
     await client.end();
   }
 }
+
+/** Removes a run's keys from the shared Redis (redis-cli, when installed). */
+export async function deleteRedisKeys(redisUrl, prefix) {
+  const { hostname, port } = new URL(redisUrl);
+  const cli = ['-h', hostname, '-p', port || '6379'];
+  try {
+    const { stdout } = await run('redis-cli', [...cli, '--scan', '--pattern', `${prefix}*`]);
+    const keys = stdout.split('\n').filter(Boolean);
+    for (let i = 0; i < keys.length; i += 500) await run('redis-cli', [...cli, 'del', ...keys.slice(i, i + 500)]);
+  } catch {
+    // best effort: the keys are prefixed and expire or are harmless
+  }
+}

@@ -32,23 +32,28 @@ export class TemporalDevServer {
   /** Starts it and waits until its frontend says SERVING. */
   async start(): Promise<this> {
     this.process.start();
-    await waitUntil(
-      `Temporal on ${this.address}`,
-      async () => {
-        const connection = await Connection.connect({ address: this.address, connectTimeout: 1_000 });
-        try {
-          const { status } = await connection.healthService.check({ service: 'temporal.api.workflowservice.v1.WorkflowService' });
-          return status === 1 ? true : undefined;
-        } finally {
-          await connection.close();
-        }
-      },
-      { timeoutMs: 90_000, intervalMs: 500 },
-    );
+    await waitForTemporalServing(this.address, 500);
     return this;
   }
 
   stop(): Promise<void> {
     return this.process.stop(20_000);
   }
+}
+
+/** Waits until the Temporal frontend at `address` says SERVING (its gRPC health check). */
+export async function waitForTemporalServing(address: string, intervalMs = 200): Promise<void> {
+  await waitUntil(
+    `Temporal on ${address}`,
+    async () => {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        const { status } = await connection.healthService.check({ service: 'temporal.api.workflowservice.v1.WorkflowService' });
+        return status === 1 ? true : undefined;
+      } finally {
+        await connection.close();
+      }
+    },
+    { timeoutMs: 90_000, intervalMs },
+  );
 }
