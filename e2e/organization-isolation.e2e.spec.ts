@@ -54,8 +54,9 @@ describe('organization isolation', () => {
     const customer = await them.request<{ id: string }>('POST', '/groups', { name: `Their customer ${Date.now()}` });
     const webhook = await them.request<{ id: string }>('POST', '/webhooks', { name: 'Their hook', url: 'http://127.0.0.1:9/in' });
     expect([customer.status, webhook.status]).toEqual([201, 201]);
-    await them.request('PUT', `/integrations/${page}/group`, { group: customer.body.id });
-    await them.request('PUT', `/integrations/${page}/time-slots`, { times: ['09:00'], timeZone: 'Europe/Paris' });
+    const grouped = await them.request('PUT', `/integrations/${page}/group`, { group: customer.body.id });
+    const slotted = await them.request('PUT', `/integrations/${page}/time-slots`, { times: ['09:00'], timeZone: 'Europe/Paris' });
+    expect([grouped.status, slotted.status]).toEqual([200, 200]);
 
     const snapshot = async () => ({
       post: (await them.request('GET', `/posts/${postId}`)).body,
