@@ -76,6 +76,8 @@ export const STACK_OVERRIDES: NodeJS.ProcessEnv = {
   TIKTOK_ACTIVITIES_PER_SECOND: '1000',
   // Herald's production log level; the logs go to files in the run's folder.
   LOG_LEVEL: 'info',
+  // The production default, not the test stack's tiny cache (which makes every task a replay).
+  WORKER_MAX_CACHED_WORKFLOWS: undefined,
 };
 
 /** Environment that makes a Herald process profile itself into `dir` (see cpu-profile.preload.ts). */
@@ -93,10 +95,8 @@ export async function openContext(sizes: BenchSizes, profileDir?: string): Promi
   const temporal = new BenchTemporal(env.temporalBin, port, path.join(env.runDir, 'temporal.db'), path.join(env.runDir, 'temporal.log'));
   await temporal.start();
   process.once('exit', () => temporal.signalGroup('SIGKILL'));
-  const stack = await startHeraldStack({
-    ...STACK_OVERRIDES,
-    ...(profileDir && profileEnv(profileDir)),
-  });
+  // Node as production runs it: no source maps (they make every error's stack costly).
+  const stack = await startHeraldStack({ ...STACK_OVERRIDES, ...(profileDir && profileEnv(profileDir)) }, { sourceMaps: false });
   const db = createPrismaClient(env.databaseUrl, { maxConnections: 4 });
   const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
   return {

@@ -25,7 +25,7 @@ export interface HeraldStack {
  * Starts the sandbox, a worker and the API from their builds, on free ports, against the run's
  * Postgres, Redis and Temporal, in the run's stack time zone. Nothing is stubbed.
  */
-export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promise<HeraldStack> {
+export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}, options: { sourceMaps?: boolean } = {}): Promise<HeraldStack> {
   const env = testEnv();
   const [apiPort, sandboxPort, workerMetricsPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -71,9 +71,10 @@ export async function startHeraldStack(overrides: NodeJS.ProcessEnv = {}): Promi
     ...overrides,
   };
 
-  const sandboxProcess = new AppProcess('sandbox', 'apps/sandbox/dist/main.js', shared).start();
-  const worker = new AppProcess('worker', 'apps/worker/dist/main.js', shared).start();
-  const api = new AppProcess('api', 'apps/api/dist/main.js', shared).start();
+  const nodeArgs = options.sourceMaps === false ? [] : undefined;
+  const sandboxProcess = new AppProcess('sandbox', 'apps/sandbox/dist/main.js', shared, [], nodeArgs).start();
+  const worker = new AppProcess('worker', 'apps/worker/dist/main.js', shared, [], nodeArgs).start();
+  const api = new AppProcess('api', 'apps/api/dist/main.js', shared, [], nodeArgs).start();
   await Promise.all([waitForHttp(`${sandboxUrl}/__sandbox/health`), waitForHttp(`${apiUrl}/api/health/live`)]);
 
   return {
