@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_PUBLISH_TIMING } from '@herald/contracts';
 import { CredentialsCipher, IntegrationRepository } from '@herald/db';
 import type { MediaRef, ProviderId } from '@herald/domain';
 import { testEnv } from '@herald/testing';
@@ -75,11 +76,12 @@ function latenessFrom(instant: number, watch: FirstCallWatch, ends: Map<string, 
   return { start, done, failed, scheduledLate: false };
 }
 
-async function heraldBurst(ctx: BenchContext, posts: number, tag: string) {
+async function heraldBurst(ctx: BenchContext, posts: number, ahead: boolean, tag: string) {
   const fleet = await createFleet(ctx.stack, ctx.db, Math.ceil(posts / NETWORKS.length / POSTS_PER_ACCOUNT));
   const requests = Math.ceil(posts / NETWORKS.length);
-  // Leave time to schedule them all (at the API rate measured before, else a cautious guess).
-  const leadMs = 5_000 + (posts / (ctx.apiPostsPerSecond ?? 30)) * 1_300;
+  // Leave time to schedule them all (at the API rate measured before, else a cautious guess),
+  // plus, `ahead`, Herald's lead (see BenchSizes.burst).
+  const leadMs = (ahead ? DEFAULT_PUBLISH_TIMING.leadMs : 0) + 5_000 + (posts / (ctx.apiPostsPerSecond ?? 30)) * 1_300;
   const instant = Date.now() + leadMs;
   const date = new Date(instant).toISOString();
   await pool(requests, 20, async (j) => {
@@ -162,11 +164,11 @@ async function baselineBurst(ctx: BenchContext, rows: HeraldRows, tag: string): 
 
 export async function burstBench(ctx: BenchContext): Promise<void> {
   const runs: BurstRun[] = [];
-  for (const { posts, runs: count } of ctx.sizes.burst) {
+  for (const { posts, runs: count, ahead } of ctx.sizes.burst) {
     const mine: BurstRun[] = [];
     for (let r = 0; r < count; r++) {
       const tag = randomBytes(4).toString('hex');
-      const herald = await heraldBurst(ctx, posts, tag);
+      const herald = await heraldBurst(ctx, posts, ahead, tag);
       const baseline = await baselineBurst(ctx, herald.rows, `${tag}b`);
       const run: BurstRun = {
         posts,
