@@ -1,6 +1,7 @@
 // Posts whose workflow is missing are found and started again by the sweep (a workflow of its
 // own in the worker), and nothing is ever published twice.
 import { Client, Connection } from '@temporalio/client';
+import { PUBLISH_POST_WORKFLOW, RETIRED_PUBLISH_WORKFLOWS, TASK_QUEUES } from '@herald/contracts';
 import { type Db, createPrismaClient } from '@herald/db';
 import {
   type HeraldStack,
@@ -57,6 +58,51 @@ describe('the sweep', () => {
       return names.length === 2 && names.includes('COMPLETED') ? names.sort() : undefined;
     });
     expect(runs).toEqual(['COMPLETED', 'TERMINATED']);
+  });
+
+  it('should resend a move saved while Temporal was unreachable, waking the waiting workflow, and publish at the new time', async () => {
+    const page = org.channels.facebook!;
+    const content = `Moved while Temporal was away ${Date.now()}`;
+    const oldTime = new Date(Date.now() + 30 * 60_000);
+    const postId = await api.schedule(page.integration.id, { content }, { date: oldTime });
+    // What the API writes when it cannot signal: Postgres has the new time, the workflow the old.
+    const newTime = new Date(Date.now() + 8_000);
+    await db.post.update({ where: { id: postId }, data: { publishAt: newTime } });
+
+    const post = await api.waitForOutcome(postId, 60_000);
+
+    const published = (await stack.sandbox.published({ network: 'facebook', accountId: page.account.id })).filter((p) => p.text === content);
+    expect(post).toMatchObject({ heraldState: 'PUBLISHED' });
+    expect(published).toHaveLength(1);
+    expect(Date.parse(published[0]!.createdAt)).toBeGreaterThanOrEqual(newTime.getTime());
+  });
+
+  it('should replace a waiting workflow of a retired type, which no worker runs any more, and publish the post once', async () => {
+    const page = org.channels.facebook!;
+    const content = `Retired workflow ${Date.now()}`;
+    const publishAt = new Date(Date.now() + 8_000);
+    const postId = await api.schedule(page.integration.id, { content }, { date: publishAt });
+    // As an earlier Herald version left it: the post's id, the old type, its old input.
+    const workflowId = `post:${postId}`;
+    await client.workflow.getHandle(workflowId).terminate('replaced by an old-version run for the test');
+    await client.workflow.start(RETIRED_PUBLISH_WORKFLOWS[0]!, {
+      taskQueue: TASK_QUEUES.workflows,
+      workflowId,
+      args: [{ organizationId: org.organizationId, postId, publishAt: publishAt.toISOString(), timing: {} }],
+    });
+
+    const post = await api.waitForOutcome(postId, 60_000);
+
+    const published = (await stack.sandbox.published({ network: 'facebook', accountId: page.account.id })).filter((p) => p.text === content);
+    expect(post).toMatchObject({ heraldState: 'PUBLISHED' });
+    expect(published).toHaveLength(1);
+    expect(Date.parse(published[0]!.createdAt)).toBeGreaterThanOrEqual(publishAt.getTime());
+    const runs = await waitUntil('the runs in visibility', async () => {
+      const found: string[] = [];
+      for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) found.push(`${run.type} ${run.status.name}`);
+      return found.length === 3 && found.includes(`${PUBLISH_POST_WORKFLOW} COMPLETED`) ? found.sort() : undefined;
+    });
+    expect(runs).toEqual([`${PUBLISH_POST_WORKFLOW} COMPLETED`, `${PUBLISH_POST_WORKFLOW} TERMINATED`, `${RETIRED_PUBLISH_WORKFLOWS[0]} TERMINATED`]);
   });
 
   it('should take over a post whose workflow died while publishing, ask the network, and not publish again', async () => {

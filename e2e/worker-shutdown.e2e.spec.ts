@@ -86,10 +86,11 @@ describe('stopping a worker while it publishes', () => {
     expect(published.map((p) => p.text)).toEqual([content]);
     expect(post.releaseId).toBe(published[0]!.id);
     expect(await stack.sandbox.requests({ method: 'POST', pathContains: `${page.account.id}/feed` })).toHaveLength(1);
-    // The publish call's answer reached Temporal: it completed, rather than timing out and being reconciled.
+    // The publish call's answer reached Temporal: the staged step that made it completed, once,
+    // rather than timing out and being reconciled.
     const client = new Client({ connection, namespace });
     const history = await client.workflow.getHandle(`post:${postId}`).fetchHistory();
-    const commits = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'commitPublish');
+    const commits = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishWhenDue');
     const completed = (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes);
     const commitIds = new Set(commits.map((e) => String(e.eventId)));
     expect(commits).toHaveLength(1);

@@ -22,10 +22,12 @@ import { startWorkerHeartbeat, workerIdentity } from '@herald/ops';
 import { createProviderAdapters, createWebhookSender } from '@herald/providers';
 import { createPostLifecycleActivities } from './activities/post-lifecycle.activities';
 import { createProviderPublishActivities } from './activities/provider-publish.activities';
+import { createPublishClaim } from './activities/publish-claim';
 import { createSweepActivities } from './activities/sweep.activities';
 import { createWebhookDeliveryActivities } from './activities/webhook-delivery.activities';
 import { ChannelThrottle } from './channels/channel-throttle';
 import { CredentialRefresher } from './channels/credential-refresher';
+import { RateGate } from './channels/rate-gate';
 import { startMetricsServer } from './metrics/metrics-server';
 import { createWorkerMetrics } from './metrics/worker-metrics';
 import { type WorkerState, runSupervisedWorker } from './runtime/supervised-worker';
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
     logger,
   });
 
+  // Aborted on SIGINT/SIGTERM: the workers drain, and posts held for their time are handed back.
+  const stop = new AbortController();
+  const lifecycleDeps = { posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish, notifyOutcome };
+  const claim = createPublishClaim(lifecycleDeps);
+
   const workflowSource = resolveWorkflowSource(config.WORKFLOW_BUNDLE_PATH);
   const optionsFor = (queue: WorkerQueueKey) => {
     if (queue === 'workflows') {
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
         ...workflowSource,
         maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
         activities: {
-          ...createPostLifecycleActivities({ posts, threads, repeats, startWorkflow, now: () => new Date(), logger, metrics: metrics.publish, notifyOutcome }),
+          ...createPostLifecycleActivities(lifecycleDeps),
           ...webhookActivities,
           ...createSweepActivities({
             posts,
@@ -123,14 +130,27 @@ async function main(): Promise<void> {
       tiktok: config.TIKTOK_ACTIVITIES_PER_SECOND,
     }[queue];
     return {
-      activities: createProviderPublishActivities({ network: queue, adapters, posts, integrations, refresher, throttle, logger }),
+      activities: createProviderPublishActivities({
+        network: queue,
+        adapters,
+        posts,
+        integrations,
+        refresher,
+        throttle,
+        claim,
+        gate: new RateGate(perSecond),
+        draining: stop.signal,
+        now: () => new Date(),
+        logger,
+      }),
       maxTaskQueueActivitiesPerSecond: perSecond,
+      // Posts due soon are held here until their time, one slot each (PUBLISH_LEAD_MS).
+      maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
       interceptors: metrics.interceptors,
     };
   };
 
-  const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'draining workers');
@@ -143,9 +163,9 @@ async function main(): Promise<void> {
       await temporalClient.workflow.signalWithStart(SWEEP_WORKFLOW, {
         workflowId: SWEEP_WORKFLOW_ID,
         taskQueue: TASK_QUEUES.workflows,
-        args: [{ intervalMs: config.SWEEP_INTERVAL_MS }],
+        args: [{ intervalMs: config.SWEEP_INTERVAL_MS, horizonMs: config.SWEEP_HORIZON_MS }],
         signal: sweepNowSignal,
-        signalArgs: [{ intervalMs: config.SWEEP_INTERVAL_MS }],
+        signalArgs: [{ intervalMs: config.SWEEP_INTERVAL_MS, horizonMs: config.SWEEP_HORIZON_MS }],
       });
     } catch (error) {
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not start the sweep; it starts on the next reconnect');

@@ -54,6 +54,13 @@ export const publishTimingSchema = {
   PUBLISH_PREPARE_DEADLINE_MS: positiveMs(15 * 60_000),
   PUBLISH_COMMIT_TIMEOUT_MS: positiveMs(2 * 60_000),
   PUBLISH_CONFIRM_DEADLINE_MS: positiveMs(30 * 60_000),
+  /**
+   * How long before its time a post is handed to its network's worker, which holds it until the
+   * time itself (PublishTiming.leadMs): the Temporal work of waking many posts due at once is
+   * done before they are due. Longer absorbs bigger bursts; each held post occupies one of the
+   * worker's activity slots (WORKER_MAX_CONCURRENT_ACTIVITIES) for that long.
+   */
+  PUBLISH_LEAD_MS: positiveMs(60_000),
 };
 
 /** The publish timing from either process's configuration. */
@@ -62,12 +69,14 @@ export function publishTimingFrom(config: {
   PUBLISH_PREPARE_DEADLINE_MS: number;
   PUBLISH_COMMIT_TIMEOUT_MS: number;
   PUBLISH_CONFIRM_DEADLINE_MS: number;
+  PUBLISH_LEAD_MS: number;
 }) {
   return {
     checkIntervalMs: config.PUBLISH_CHECK_INTERVAL_MS,
     prepareDeadlineMs: config.PUBLISH_PREPARE_DEADLINE_MS,
     commitTimeoutMs: config.PUBLISH_COMMIT_TIMEOUT_MS,
     confirmDeadlineMs: config.PUBLISH_CONFIRM_DEADLINE_MS,
+    leadMs: config.PUBLISH_LEAD_MS,
   };
 }
 

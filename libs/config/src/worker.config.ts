@@ -29,6 +29,12 @@ const schema = z.object({
    * per post); the grace only saves work. The sweep looks again when the grace ends.
    */
   SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Between full sweeps (one in 100, and whenever a worker reconnects), the sweep looks only at
+   * posts due within this long, and at those PUBLISHING or without a workflow: with many posts
+   * waiting, a sweep then costs the posts due soon, not all of them.
+   */
+  SWEEP_HORIZON_MS: z.coerce.number().int().positive().default(60 * 60_000),
   /** Which task queues this process serves (comma list); all of them by default. */
   WORKER_QUEUES: z
     .string()
@@ -53,6 +59,12 @@ const schema = z.object({
     .int()
     .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2, as Temporal requires')
     .default(1_000),
+  /**
+   * Activities each network's worker runs at once. Posts are held in their network's worker for
+   * PUBLISH_LEAD_MS before their time, one slot each: this bounds how many posts due within
+   * that lead are held ready (the rest wait in Temporal's queue and go out as slots free up).
+   */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(2_000),
   /** The interface the metrics server listens on (127.0.0.1 keeps it on this machine). */
   HOST: z.string().default('0.0.0.0'),
   /** Prometheus metrics at http://HOST:WORKER_METRICS_PORT/metrics; 0 turns the server off. */

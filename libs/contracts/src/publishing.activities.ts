@@ -5,6 +5,7 @@ import type {
   PreparedPublish,
   PrepareCheck,
   ProviderId,
+  PublishFailure,
   PublishedRef,
   ReconcileResult,
 } from '@herald/domain';
@@ -23,7 +24,10 @@ export interface ClaimResume {
 
 export type ClaimResult =
   | { kind: 'claimed'; provider: ProviderId; integrationId: string; resume?: ClaimResume }
-  /** The post was moved later (perhaps the signal was lost): wait again until then. */
+  /**
+   * Postgres has another publish time than the one asked for (the post was moved; perhaps the
+   * signal was lost): wait for that one, and claim it then.
+   */
   | { kind: 'not-yet'; publishAt: string }
   | { kind: 'skip'; reason: string }
   /** Too late to publish under the organization's policy: recorded as ERROR MISSED_TIME. */
@@ -43,15 +47,35 @@ export type ThreadItemStart =
   | { kind: 'started'; commitStartedAt: string; resumed: boolean }
   | { kind: 'skip'; reason: string };
 
-/** Herald's own bookkeeping, on the workflow task queue. All of them are idempotent. */
+/**
+ * What a claim asks for. `claimToken` names one attempt of a workflow run at publishing the post
+ * (`<runId>/<attempt>`): the post holds it while PUBLISHING, and only its holder may record a
+ * commit attempt, so an attempt the workflow gave up on can never publish behind its back.
+ */
+export interface ClaimInput extends PostRef {
+  claimToken: string;
+  /** Take the post over from another holder whose attempt is lost (PUBLISHING, not ours). */
+  takeOver?: boolean;
+  /**
+   * Claim only if Postgres still has exactly this publish time (ISO): an attempt staged for a
+   * time the user has since changed can never publish at the old one.
+   */
+  publishAt?: string;
+}
+
+/** Herald's own bookkeeping, run as local activities of the publish workflow. All of them are idempotent. */
 export interface PostLifecycleActivities {
   /**
-   * Atomically moves a due QUEUE post to PUBLISHING for this workflow run. Deleted, moved,
-   * drafted or already-published posts are not claimed: Postgres decides, not the timer.
+   * Atomically moves a due QUEUE post to PUBLISHING for this claim token. Deleted, moved,
+   * drafted or already-published posts are not claimed: Postgres decides, not the timer. The
+   * same token claiming again gets what its earlier attempt recorded (`resume`).
    */
-  claimPostForPublishing(input: PostRef & { runId: string; takeOver?: boolean }): Promise<ClaimResult>;
-  /** Records, before the publishing step, what a run taking over would need to reconcile. */
-  recordCommitAttempt(input: PostRef & { runId: string; prepared: PreparedPublish }): Promise<void>;
+  claimPostForPublishing(input: ClaimInput): Promise<ClaimResult>;
+  /**
+   * Records, before the publishing step, what a run taking over would need to reconcile. False
+   * when the token no longer holds the post (another attempt took it over): do not publish.
+   */
+  recordCommitAttempt(input: PostRef & { claimToken: string; prepared: PreparedPublish }): Promise<boolean>;
   markPostPublished(input: PostRef & PublishedRef): Promise<void>;
   /** Records the failure; the post's pending thread items fail with it. */
   markPostFailed(input: PostRef & { code: ErrorCode; message: string }): Promise<void>;
@@ -71,10 +95,33 @@ export interface PostLifecycleActivities {
 }
 
 /**
+ * What the step at the publish time got done (publishWhenDue) before handing back to the
+ * workflow, which carries on from there with the ordinary steps.
+ */
+export interface DueAttempt {
+  claim: ClaimResult;
+  /** What was prepared; absent when nothing was (not claimed, or preparing failed in a way worth retrying). */
+  prepared?: PreparedPublish;
+  /** The network said the prepared media is ready to publish. */
+  ready?: boolean;
+  /** The network refused to prepare the post, for good: nothing was published. */
+  refused?: PublishFailure;
+  /** The publishing step was attempted (its attempt recorded in Postgres first), and what came of it. */
+  commit?: { startedAt: string } & ({ outcome: CommitOutcome } | { failure: PublishFailure });
+}
+
+/**
  * The network's steps, on the network's own task queue. The same names are registered on every
  * network's queue, each bound to that network's adapter.
  */
 export interface ProviderPublishActivities {
+  /**
+   * Started ahead of the publish time (PublishTiming.leadMs) and held in the worker until
+   * `publishAt`; then claims the post (only at exactly that time) and, when it is claimed,
+   * runs prepare, check, commit and permalink in one go while each succeeds. Never retried by
+   * Temporal: the workflow takes over from whatever it reports, or, if it is lost, claims again.
+   */
+  publishWhenDue(input: ClaimInput & { publishAt: string }): Promise<DueAttempt>;
   /** Retry-safe: creates only what is invisible until committed. */
   preparePublish(input: PostRef): Promise<PreparedPublish>;
   /** Read-only: is the prepared media ready to publish? */

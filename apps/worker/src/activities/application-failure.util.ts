@@ -17,3 +17,10 @@ export function toApplicationFailure(failure: PublishFailure): ApplicationFailur
     nextRetryDelay: failure.retryAfterMs,
   });
 }
+
+/** The classified failure an activity step threw (toApplicationFailure), if it was one. */
+export function classifiedFailure(error: unknown): PublishFailure | undefined {
+  if (!(error instanceof ApplicationFailure) || error.type !== PUBLISH_FAILURE_TYPE) return undefined;
+  const failure = error.details?.[0] as PublishFailure | undefined;
+  return failure && typeof failure.code === 'string' ? failure : undefined;
+}

@@ -100,7 +100,7 @@ describe(createPostLifecycleActivities.name, () => {
   it("should count a post its organization's lateness policy failed, and keep the network out of the workflow's history", async () => {
     const { activities, env, value } = setUp({ provider: 'facebook', publishAt: new Date('2026-12-24T08:00:00Z') });
 
-    const claim = await env.run(activities.claimPostForPublishing, { ...ref, runId: 'run_1' });
+    const claim = await env.run(activities.claimPostForPublishing, { ...ref, claimToken: 'run_1/1' });
 
     expect(claim).toEqual({ kind: 'missed', message: 'Too late.' });
     expect(await value('herald_publish_outcomes_total', { network: 'facebook', outcome: 'failed', error_code: 'MISSED_TIME' })).toBe(1);
@@ -130,7 +130,7 @@ describe(createPostLifecycleActivities.name, () => {
       const { activities, env, notifyOutcome } = setUp(transition);
 
       await env.run(activities.markPostFailed, { ...ref, code: 'IDENTITY_CHECKPOINT' as const, message: 'Confirm your identity.' });
-      await env.run(activities.claimPostForPublishing, { ...ref, runId: 'run_1' });
+      await env.run(activities.claimPostForPublishing, { ...ref, claimToken: 'run_1/1' });
 
       expect(notifyOutcome.mock.calls).toEqual([
         [{ ...ref, event: 'post.failed', eventId: 'failed-run_1' }],

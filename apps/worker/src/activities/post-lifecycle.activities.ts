@@ -1,10 +1,11 @@
-import { Context } from '@temporalio/activity';
-import type { PostLifecycleActivities, PostOutcomeEvent, PostRef, PostWebhookEvent } from '@herald/contracts';
-import { type PreparedPublish, networkOf } from '@herald/domain';
+import type { PostLifecycleActivities, PostOutcomeEvent } from '@herald/contracts';
+import { networkOf } from '@herald/domain';
 import type { PostRecord, PostRepeatRepository, PostRepository, PostThreadRepository } from '@herald/db';
 import type { Logger } from '@herald/config';
 import type { PublishMetrics } from '../metrics/publish-metrics';
+import { createOutcomeNotify } from './outcome-notify.util';
 import { postLogger } from './post-logger.util';
+import { createPublishClaim } from './publish-claim';
 
 export interface PostLifecycleDeps {
   posts: PostRepository;
@@ -20,60 +21,21 @@ export interface PostLifecycleDeps {
 }
 
 /**
- * Herald's own bookkeeping, run on the workflow task queue. Outcomes are counted here, not in
- * the workflow (which replays), and only by the call whose write changed the post: Temporal
- * retries these activities, and a retry after a successful write finds nothing to change.
+ * Herald's own bookkeeping, run as local activities of the publish workflow. Outcomes are
+ * counted here, not in the workflow (which replays), and only by the call whose write changed
+ * the post: Temporal retries these activities, and a retry after a successful write finds
+ * nothing to change.
  */
 export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLifecycleActivities {
   const { posts, threads, repeats, startWorkflow, now, logger, metrics, notifyOutcome } = deps;
-
-  // Webhooks are told only by the call that recorded the outcome, like the metrics. Their failing
-  // to start never fails the bookkeeping: the outcome is recorded, and a retry would find the
-  // post recorded already and start nothing anyway.
-  async function notify({ organizationId, postId }: PostRef, event: PostWebhookEvent): Promise<void> {
-    // One outcome per publish run, and the same run id on every retry of this activity (the
-    // workflow is absent only for an activity started on its own, which Herald never does).
-    const { workflowExecution, activityId } = Context.current().info;
-    const eventId = `${event === 'post.published' ? 'published' : 'failed'}-${workflowExecution?.runId ?? activityId}`;
-    try {
-      await notifyOutcome({ organizationId, postId, event, eventId });
-    } catch (error) {
-      const err = error instanceof Error ? error.message : String(error);
-      postLogger(logger, { organizationId, postId }).warn({ event, eventId, err }, 'could not start the webhook deliveries; the outcome is recorded');
-    }
-  }
+  const notify = createOutcomeNotify(notifyOutcome, logger);
+  const claim = createPublishClaim(deps);
 
   return {
-    async claimPostForPublishing(ref) {
-      const { organizationId, postId, runId, takeOver } = ref;
-      const outcome = await posts.claimForPublishing(organizationId, postId, runId, now(), { takeOver });
-      postLogger(logger, ref).info({ runId, claim: outcome.kind, takeOver }, 'publish claim');
-      switch (outcome.kind) {
-        case 'not-yet':
-          return { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() };
-        case 'claimed': {
-          const { resume, ...claimed } = outcome;
-          if (!resume) return claimed;
-          return {
-            ...claimed,
-            resume: {
-              prepared: resume.prepared as PreparedPublish,
-              ...(resume.commitStartedAt && { commitStartedAt: resume.commitStartedAt.toISOString() }),
-            },
-          };
-        }
-        case 'missed':
-          // Recorded ERROR by this very call (a retry would find the post ERROR and skip it).
-          if (outcome.provider) metrics.failed(networkOf(outcome.provider), 'MISSED_TIME');
-          await notify(ref, 'post.failed');
-          return { kind: 'missed', message: outcome.message };
-        default:
-          return outcome;
-      }
-    },
+    claimPostForPublishing: claim,
 
-    async recordCommitAttempt({ organizationId, postId, runId, prepared }) {
-      await posts.recordCommitAttempt(organizationId, postId, runId, prepared, now());
+    async recordCommitAttempt({ organizationId, postId, claimToken, prepared }) {
+      return posts.recordCommitAttempt(organizationId, postId, claimToken, prepared, now());
     },
 
     async markPostPublished(ref) {

@@ -1,13 +1,15 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { PUBLISH_FAILURE_TYPE, type PostRef, type ProviderPublishActivities } from '@herald/contracts';
+import { type DueAttempt, PUBLISH_FAILURE_TYPE, type PostRef, type ProviderPublishActivities } from '@herald/contracts';
 import type { IntegrationRepository, PostRepository } from '@herald/db';
-import { ERROR_CODES, type Network, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
+import { ERROR_CODES, type Network, type PreparedPublish, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
 import { ProviderError, type ProviderAdapter, type PublishablePost, type PublishContext } from '@herald/providers';
 import type { Logger } from '@herald/config';
 import type { ChannelThrottle } from '../channels/channel-throttle';
 import type { ChannelRef, CredentialRefresher } from '../channels/credential-refresher';
-import { toApplicationFailure } from './application-failure.util';
+import type { RateGate } from '../channels/rate-gate';
+import { classifiedFailure, toApplicationFailure } from './application-failure.util';
 import { postLogger } from './post-logger.util';
+import type { PublishClaim } from './publish-claim';
 
 export interface ProviderPublishDeps {
   /** The network whose task queue these activities serve. */
@@ -18,6 +20,13 @@ export interface ProviderPublishDeps {
   integrations: IntegrationRepository;
   refresher: CredentialRefresher;
   throttle: ChannelThrottle;
+  /** The claim, as the lifecycle activity makes it (counting and notifying a missed post). */
+  claim: PublishClaim;
+  /** This process's share of the network's rate, for posts that all fall due at once. */
+  gate: RateGate;
+  /** Aborted when the worker drains: posts held for their time are handed back at once. */
+  draining: AbortSignal;
+  now: () => Date;
   logger: Logger;
 }
 
@@ -39,7 +48,7 @@ function refused(code: PublishFailure['code'], message: string): ApplicationFail
  * rate-limit pauses.
  */
 export function createProviderPublishActivities(deps: ProviderPublishDeps): ProviderPublishActivities {
-  const { network, adapters, posts, integrations, refresher, throttle, logger } = deps;
+  const { network, adapters, posts, integrations, refresher, throttle, claim, gate, draining, now, logger } = deps;
 
   async function load({ organizationId, postId }: PostRef): Promise<Loaded> {
     const record = await posts.getForPublish(organizationId, postId);
@@ -114,7 +123,67 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     }
   }
 
+  /**
+   * The publishing steps in one go, for a post just claimed, stopping at the first step that does
+   * not simply succeed: the workflow carries on from there (polls the media, retries, reconciles)
+   * with what this reports. Only a classified refusal to prepare is final here.
+   */
+  async function publishClaimed(ref: PostRef, claimToken: string, attempt: DueAttempt): Promise<DueAttempt> {
+    let loaded: Loaded;
+    try {
+      loaded = await load(ref);
+    } catch (error) {
+      return { ...attempt, ...refusal(error) };
+    }
+    let prepared: PreparedPublish;
+    try {
+      prepared = await call(loaded, (a, ctx) => a.prepare(ctx, loaded.post), { respectPause: true });
+    } catch (error) {
+      return { ...attempt, ...refusal(error) };
+    }
+    try {
+      const check = await call(loaded, (a, ctx) => a.check(ctx, prepared), { respectPause: false });
+      if (check.status !== 'ready') return { ...attempt, prepared: check.prepared ?? prepared };
+      prepared = check.prepared;
+    } catch {
+      return { ...attempt, prepared };
+    }
+    if (!(await posts.recordCommitAttempt(ref.organizationId, ref.postId, claimToken, prepared, now()))) {
+      return { ...attempt, prepared, ready: true };
+    }
+    const startedAt = now().toISOString();
+    const log = postLogger(logger, ref);
+    log.info({ provider: loaded.ctx.account.provider }, 'publishing to the network');
+    let outcome;
+    try {
+      outcome = await call(loaded, (a, ctx) => a.commit(ctx, loaded.post, prepared), { respectPause: true });
+    } catch (error) {
+      // Anything unclassified may have reached the network: the workflow reconciles it.
+      const failure = classifiedFailure(error) ?? unclassified(error, 'unknown');
+      return { ...attempt, prepared, ready: true, commit: { startedAt, failure } };
+    }
+    log.info({ outcome: outcome.status, releaseId: outcome.status === 'published' ? outcome.ref.releaseId : undefined }, 'network accepted the post');
+    if (outcome.status === 'published' && !outcome.ref.releaseUrl) {
+      const { releaseId } = outcome.ref;
+      const url = await call(loaded, (a, ctx) => a.permalink(ctx, releaseId), { respectPause: false }).catch(() => null);
+      if (url) outcome = { ...outcome, ref: { ...outcome.ref, releaseUrl: url } };
+    }
+    return { ...attempt, prepared, ready: true, commit: { startedAt, outcome } };
+  }
+
   return {
+    async publishWhenDue({ publishAt, ...input }) {
+      const context = Context.current();
+      await holdUntil(Date.parse(publishAt), context, draining);
+      await gate.pass();
+      const claimed = await claim({ ...input, publishAt });
+      const attempt: DueAttempt = { claim: claimed };
+      // Taking over a lost attempt starts with what it recorded: the workflow reconciles first.
+      if (claimed.kind !== 'claimed' || claimed.resume) return attempt;
+      const ref = { organizationId: input.organizationId, postId: input.postId };
+      return whileHeartbeating(() => publishClaimed(ref, input.claimToken, attempt));
+    },
+
     async preparePublish(ref) {
       const loaded = await load(ref);
       return call(loaded, (a, ctx) => a.prepare(ctx, loaded.post), { respectPause: true });
@@ -181,6 +250,45 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
 function commentsOf(adapter: ProviderAdapter): NonNullable<ProviderAdapter['comments']> {
   if (adapter.comments) return adapter.comments;
   throw refused('VALIDATION', `${adapter.provider} takes no comments; the post's thread cannot be published.`);
+}
+
+/** A definitive refusal ends the post; anything else is left for the workflow to try again. */
+function refusal(error: unknown): Pick<DueAttempt, 'refused'> {
+  const failure = classifiedFailure(error);
+  return failure && !failure.retryable && !failure.prepareAgain ? { refused: failure } : {};
+}
+
+function unclassified(error: unknown, outcome: PublishFailure['outcome']): PublishFailure {
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `${ERROR_CODES.INTERNAL} (${text.slice(0, 300)})`, retryable: false, outcome };
+}
+
+/**
+ * Holds a staged post in this worker until its publish time, heartbeating so that Temporal
+ * notices if the worker dies meanwhile (the workflow then stages it again). Throws when the
+ * workflow gives it up (a move: cancellation) or the worker drains, so that it is staged again
+ * elsewhere at once instead of waiting out the drain.
+ */
+async function holdUntil(at: number, context: Context, draining: AbortSignal): Promise<void> {
+  if (at <= Date.now()) return;
+  const every = Math.max(250, Math.floor((context.info.heartbeatTimeoutMs ?? 30_000) / 3));
+  let stop: () => void = () => undefined;
+  const drained = new Promise<never>((_, reject) => {
+    stop = () => reject(ApplicationFailure.retryable('The worker is draining; the post is staged again.', 'WorkerDraining'));
+  });
+  drained.catch(() => undefined);
+  if (draining.aborted) stop();
+  draining.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const remaining = at - Date.now();
+      if (remaining <= 0) return;
+      context.heartbeat();
+      await Promise.race([context.sleep(Math.min(remaining, every)), drained]);
+    }
+  } finally {
+    draining.removeEventListener('abort', stop);
+  }
 }
 
 /**

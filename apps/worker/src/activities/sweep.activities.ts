@@ -3,6 +3,7 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import {
   PUBLISH_POST_WORKFLOW,
   type PublishTiming,
+  RETIRED_PUBLISH_WORKFLOWS,
   SEARCH_ATTRIBUTES,
   reschedulePostSignal,
   type SweepActivities,
@@ -11,6 +12,12 @@ import {
 } from '@herald/contracts';
 import type { Logger } from '@herald/config';
 import type { ActivePost, PostRepository } from '@herald/db';
+
+interface RunningExecution {
+  type: string;
+  /** The publish time it waits for (its PublishAt search attribute). */
+  publishAt: number | undefined;
+}
 
 export interface SweepDeps {
   posts: PostRepository;
@@ -29,22 +36,31 @@ export interface SweepDeps {
  * what happened: the sweep can never cause a second publication.
  */
 export function createSweepActivities({ posts, client, timing, graceMs, now, logger }: SweepDeps): SweepActivities {
-  async function isRunning(workflowId: string): Promise<boolean> {
+  /** The post's running execution, if any: its type and the publish time it waits for. */
+  async function describeRunning(workflowId: string): Promise<RunningExecution | undefined> {
     try {
-      return (await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
+      const execution = await client.workflow.getHandle(workflowId).describe();
+      if (execution.status.name !== 'RUNNING') return undefined;
+      return { type: execution.type, publishAt: execution.typedSearchAttributes.get(SEARCH_ATTRIBUTES.PublishAt)?.getTime() };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
+      if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
     }
   }
 
   /**
    * A move whose signal was lost (Temporal was unreachable when the API saved it): the workflow
-   * still waits for the old time. Postgres has the last word; the signal is idempotent.
+   * still waits for the old time. Postgres has the last word; the signal is idempotent. Sent
+   * with signal-with-start, as the API does: a plain signal would wait out the start delay.
    */
   async function resendLostMove(post: ActivePost, waitingFor: number | undefined): Promise<boolean> {
     if (post.state !== 'QUEUE' || waitingFor === undefined || Math.abs(waitingFor - post.publishAt.getTime()) < 1_000) return false;
-    await client.workflow.getHandle(postWorkflowId(post.id)).signal(reschedulePostSignal, { publishAt: post.publishAt.toISOString() });
+    const { workflowType, options } = publishWorkflowStart(post, timing);
+    await client.workflow.signalWithStart(workflowType, {
+      ...options,
+      signal: reschedulePostSignal,
+      signalArgs: [{ publishAt: post.publishAt.toISOString() }],
+    });
     logger.warn(
       { postId: post.id, organizationId: post.organizationId, workflowId: postWorkflowId(post.id), publishAt: post.publishAt.toISOString() },
       'resent a move the workflow had not received',
@@ -53,16 +69,20 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
   }
 
   return {
-    async sweepStrandedPosts() {
+    async sweepStrandedPosts(input) {
       const createdBefore = new Date(now().getTime() - graceMs);
+      const dueBefore = input?.dueBefore ? new Date(input.dueBefore) : undefined;
       // Visibility is a cheap first answer for thousands of posts; it may lag, so a post it does
       // not list is checked against the execution itself before anything is started.
-      // Each running workflow with the publish time it waits for (its PublishAt search attribute).
-      const running = new Map<string, number | undefined>();
-      for await (const execution of client.workflow.list({
-        query: `WorkflowType = '${PUBLISH_POST_WORKFLOW}' AND ExecutionStatus = 'Running'`,
-      })) {
-        running.set(execution.workflowId, execution.typedSearchAttributes.get(SEARCH_ATTRIBUTES.PublishAt)?.getTime());
+      // Each running workflow with its type and the publish time it waits for (its PublishAt).
+      const running = new Map<string, RunningExecution>();
+      const types = [PUBLISH_POST_WORKFLOW, ...RETIRED_PUBLISH_WORKFLOWS].map((t) => `'${t}'`).join(', ');
+      const window = dueBefore ? ` AND PublishAt < '${dueBefore.toISOString()}'` : '';
+      for await (const execution of client.workflow.list({ query: `WorkflowType IN (${types}) AND ExecutionStatus = 'Running'${window}` })) {
+        running.set(execution.workflowId, {
+          type: execution.type,
+          publishAt: execution.typedSearchAttributes.get(SEARCH_ATTRIBUTES.PublishAt)?.getTime(),
+        });
       }
 
       let checked = 0;
@@ -70,25 +90,30 @@ export function createSweepActivities({ posts, client, timing, graceMs, now, log
       const moved: string[] = [];
       let afterId: string | undefined;
       for (;;) {
-        const batch = await posts.listActive(createdBefore, afterId);
+        const batch = await posts.listActive(createdBefore, afterId, 1000, dueBefore);
         if (batch.length === 0) break;
         afterId = batch[batch.length - 1]!.id;
         Context.current().heartbeat(afterId);
         for (const post of batch) {
           checked++;
           const workflowId = postWorkflowId(post.id);
-          if (running.has(workflowId)) {
-            if (await resendLostMove(post, running.get(workflowId))) moved.push(post.id);
+          const execution = running.get(workflowId) ?? (await describeRunning(workflowId));
+          const type = execution?.type;
+          if (type === PUBLISH_POST_WORKFLOW) {
+            if (await resendLostMove(post, execution?.publishAt)) moved.push(post.id);
             continue;
           }
-          if (await isRunning(workflowId)) continue;
+          // None runs, or one of a retired type that no worker can run any more: replace it.
+          // Terminating a run mid-publish is safe: the new run takes the post over and asks the
+          // network what the old one did before doing anything.
+          const retired = type !== undefined;
           const { workflowType, options } = publishWorkflowStart(post, timing, post.state === 'PUBLISHING');
-          await client.workflow.start(workflowType, options);
+          await client.workflow.start(workflowType, { ...options, ...(retired && { workflowIdConflictPolicy: 'TERMINATE_EXISTING' as const }) });
           await posts.setWorkflowIds(post.organizationId, [{ postId: post.id, workflowId }]);
           restarted.push(post.id);
           logger.warn(
-            { postId: post.id, organizationId: post.organizationId, workflowId, state: post.state },
-            'started the workflow of a post that had none',
+            { postId: post.id, organizationId: post.organizationId, workflowId, state: post.state, ...(retired && { replacedType: type }) },
+            retired ? 'replaced the workflow of a retired type' : 'started the workflow of a post that had none',
           );
         }
       }

@@ -1,4 +1,4 @@
 // The workflow bundle's entry: every workflow type the workers register.
-export { publishPostWorkflow } from './publish-post.workflow';
+export { publishPost } from './publish-post.workflow';
 export { sweepStrandedPostsWorkflow } from './sweep-stranded-posts.workflow';
 export { deliverPostWebhooksWorkflow } from './deliver-post-webhooks.workflow';

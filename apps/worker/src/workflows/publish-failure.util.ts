@@ -40,3 +40,11 @@ export class WorkflowPublishError extends Error {
     this.name = 'WorkflowPublishError';
   }
 }
+
+/** The post's claim passed to another attempt (a run that took it over): this one must not publish. */
+export class ClaimLostError extends Error {
+  constructor() {
+    super('Another attempt took the post over; it records the outcome.');
+    this.name = 'ClaimLostError';
+  }
+}

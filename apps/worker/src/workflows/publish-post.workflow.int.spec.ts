@@ -30,11 +30,18 @@ function failure(f: Partial<PublishFailure> & Pick<PublishFailure, 'code'>): App
 
 function happyStubs(): jest.Mocked<Stubs> {
   const stub = <K extends keyof Stubs>(impl: Stubs[K]) => jest.fn(impl as (...args: never[]) => unknown) as unknown as jest.Mocked<Stubs>[K];
-  return {
+  const stubs: jest.Mocked<Stubs> = {
+    // By default the staged step only holds the post until its time and claims it, leaving
+    // every publishing step to the workflow (the tests below program those stubs).
+    publishWhenDue: stub<'publishWhenDue'>(async (input) => {
+      const wait = Date.parse(input.publishAt) - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      return { claim: await stubs.claimPostForPublishing(input) };
+    }),
     claimPostForPublishing: stub<'claimPostForPublishing'>(async () => claimed),
     markPostPublished: stub<'markPostPublished'>(async () => undefined),
     markPostFailed: stub<'markPostFailed'>(async () => undefined),
-    recordCommitAttempt: stub<'recordCommitAttempt'>(async () => undefined),
+    recordCommitAttempt: stub<'recordCommitAttempt'>(async () => true),
     preparePublish: stub<'preparePublish'>(async () => prepared),
     checkPrepared: stub<'checkPrepared'>(async () => ({ status: 'ready', prepared })),
     commitPublish: stub<'commitPublish'>(async () => ({
@@ -53,9 +60,18 @@ function happyStubs(): jest.Mocked<Stubs> {
     publishComment: stub<'publishComment'>(async () => ({ releaseId: 'comment-1' })),
     findComment: stub<'findComment'>(async () => null),
   };
+  return stubs;
 }
 
-describe('publishPostWorkflow', () => {
+/** Polls until `check` holds (a stub was called, say), for at most 10 s. */
+async function waitFor(check: () => boolean): Promise<void> {
+  for (const started = Date.now(); !check(); ) {
+    if (Date.now() - started > 10_000) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('publishPost workflow', () => {
   let stubs: jest.Mocked<Stubs> = happyStubs();
   let client: Client;
   let connection: NativeConnection;
@@ -104,21 +120,30 @@ describe('publishPostWorkflow', () => {
     return client.workflow.start<(input: PublishPostInput) => Promise<PublishPostResult>>(PUBLISH_POST_WORKFLOW, {
       taskQueue: TASK_QUEUES.workflows,
       workflowId: `post:${postId}`,
-      args: [{ organizationId: 'org-1', postId, publishAt: publishAt.toISOString(), timing, ...extra }],
+      args: [{ organizationId: 'org-1', postId, publishAt: publishAt.toISOString(), provider: 'instagram', timing, ...extra }],
     });
   }
 
-  it('should wait for the publish time, then publish once and record the network post', async () => {
-    const publishAt = new Date(Date.now() + 2_000);
+  it('should stage the post a lead before its time, for its time, then publish once and record the network post', async () => {
+    const publishAt = new Date(Date.now() + 3_000);
+    let stagedAt = 0;
     let claimedAt = 0;
+    const hold = stubs.publishWhenDue.getMockImplementation()!;
+    stubs.publishWhenDue.mockImplementation(async (input) => {
+      stagedAt = Date.now();
+      return hold(input);
+    });
     stubs.claimPostForPublishing.mockImplementation(async () => {
       claimedAt = Date.now();
       return claimed;
     });
 
-    const result = await (await start(publishAt)).result();
+    const result = await (await start(publishAt, { checkIntervalMs: 100, leadMs: 1_000 })).result();
 
     expect(result).toEqual({ outcome: 'published', releaseId: 'media-1', releaseUrl: 'https://www.instagram.com/p/abc/' });
+    expect(stagedAt).toBeGreaterThanOrEqual(publishAt.getTime() - 1_000);
+    expect(stagedAt).toBeLessThan(publishAt.getTime());
+    expect(stubs.publishWhenDue).toHaveBeenCalledWith(expect.objectContaining({ publishAt: publishAt.toISOString() }));
     expect(claimedAt).toBeGreaterThanOrEqual(publishAt.getTime());
     expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
     expect(stubs.markPostPublished).toHaveBeenCalledWith(
@@ -138,13 +163,113 @@ describe('publishPostWorkflow', () => {
   });
 
   it('should not publish at the old time when the post is moved later', async () => {
-    const handle = await start(new Date(Date.now() + 1_500));
+    const handle = await start(new Date(Date.now() + 1_500), { checkIntervalMs: 100, leadMs: 500 });
     await handle.signal(reschedulePostSignal, { publishAt: new Date(Date.now() + 10 * 60_000).toISOString() });
     await new Promise((r) => setTimeout(r, 4_000));
 
     expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
     expect((await handle.query(publishStatusQuery)).phase).toBe('waiting');
     await handle.cancel();
+  });
+
+  it('should give up a staged attempt when the post moves, and stage again for the new time with a new token', async () => {
+    const handle = await start(new Date(Date.now() + 1_000));
+    await waitFor(() => stubs.publishWhenDue.mock.calls.length === 1);
+    const movedTo = new Date(Date.now() + 3_000);
+    await handle.signal(reschedulePostSignal, { publishAt: movedTo.toISOString() });
+
+    const result = await handle.result();
+
+    expect(result.outcome).toBe('published');
+    const [first, second] = stubs.publishWhenDue.mock.calls.map(([input]) => input);
+    expect(stubs.publishWhenDue).toHaveBeenCalledTimes(2);
+    expect(second).toMatchObject({ publishAt: movedTo.toISOString() });
+    expect(second!.claimToken).not.toBe(first!.claimToken);
+  });
+
+  it('should publish through the staged step alone when it published at the time', async () => {
+    const startedAt = new Date().toISOString();
+    stubs.publishWhenDue.mockResolvedValue({
+      claim: claimed,
+      prepared,
+      ready: true,
+      commit: { startedAt, outcome: { status: 'published', ref: { releaseId: 'media-5', releaseUrl: 'https://x/p/5/' } } },
+    });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'published', releaseId: 'media-5', releaseUrl: 'https://x/p/5/' });
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+    expect(stubs.checkPrepared).not.toHaveBeenCalled();
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+    expect(stubs.markPostPublished).toHaveBeenCalledWith(expect.objectContaining({ releaseId: 'media-5' }));
+  });
+
+  it('should keep polling what the staged step prepared while the network still processes it', async () => {
+    stubs.publishWhenDue.mockResolvedValue({ claim: claimed, prepared });
+    stubs.checkPrepared.mockResolvedValueOnce({ status: 'pending' }).mockResolvedValue({ status: 'ready', prepared });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.preparePublish).not.toHaveBeenCalled();
+    expect(stubs.checkPrepared).toHaveBeenCalledTimes(2);
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should reconcile a staged commit whose outcome is unknown, and not publish again when it did publish', async () => {
+    stubs.publishWhenDue.mockResolvedValue({
+      claim: claimed,
+      prepared,
+      ready: true,
+      commit: { startedAt: new Date().toISOString(), failure: { code: 'OUTCOME_UNKNOWN', message: 'timeout', retryable: false, outcome: 'unknown' } },
+    });
+    stubs.reconcilePublish.mockResolvedValue({ status: 'published', ref: { releaseId: 'media-6' } });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toMatchObject({ outcome: 'published', releaseId: 'media-6' });
+    expect(stubs.reconcilePublish).toHaveBeenCalledTimes(1);
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+  });
+
+  it('should record the refusal the staged step met, and publish nothing', async () => {
+    const message = 'Facebook requires a Page admin to confirm their identity: complete the verification in the Facebook app.';
+    stubs.publishWhenDue.mockResolvedValue({
+      claim: claimed,
+      refused: { code: 'IDENTITY_CHECKPOINT', message, retryable: false, outcome: 'not-applied' },
+    });
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'failed', code: 'IDENTITY_CHECKPOINT', message });
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+    expect(stubs.markPostFailed).toHaveBeenCalledWith(expect.objectContaining({ code: 'IDENTITY_CHECKPOINT' }));
+  });
+
+  it('should stage again, taking the post over, when a staged attempt is lost', async () => {
+    const hold = stubs.publishWhenDue.getMockImplementation()!;
+    stubs.publishWhenDue.mockRejectedValueOnce(new Error('worker lost')).mockImplementation(hold);
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    const [first, second] = stubs.publishWhenDue.mock.calls.map(([input]) => input);
+    expect(first).not.toHaveProperty('takeOver', true);
+    expect(second).toMatchObject({ takeOver: true });
+    expect(second!.claimToken).not.toBe(first!.claimToken);
+  });
+
+  it('should not publish when its attempt no longer holds the post at the publishing step', async () => {
+    stubs.publishWhenDue.mockResolvedValue({ claim: claimed, prepared, ready: true });
+    stubs.recordCommitAttempt.mockResolvedValue(false);
+
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('skipped');
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+    expect(stubs.markPostFailed).not.toHaveBeenCalled();
+    expect(stubs.markPostPublished).not.toHaveBeenCalled();
   });
 
   it('should wait again when Postgres says the post is due later than the timer thought', async () => {
@@ -301,7 +426,10 @@ describe('publishPostWorkflow', () => {
 
   it('should record the attempt in Postgres before the step that publishes', async () => {
     const order: string[] = [];
-    stubs.recordCommitAttempt.mockImplementation(async () => void order.push('record'));
+    stubs.recordCommitAttempt.mockImplementation(async () => {
+      order.push('record');
+      return true;
+    });
     stubs.commitPublish.mockImplementation(async () => {
       order.push('commit');
       return { status: 'published', ref: { releaseId: 'm' } };

@@ -1,7 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { ClaimResume, PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
+import type { ClaimResume, DueAttempt, PostRef, ProviderPublishActivities, PublishTiming } from '@herald/contracts';
 import type { CommitOutcome, PreparedPublish, PublishFailure, PublishedRef } from '@herald/domain';
-import { WorkflowPublishError, publishFailureOf } from './publish-failure.util';
+import { ClaimLostError, WorkflowPublishError, publishFailureOf } from './publish-failure.util';
 
 /** The step that publishes is tried again only when the network provably did not act on it. */
 const MAX_COMMIT_ATTEMPTS = 3;
@@ -39,8 +39,13 @@ export interface PublishStepsInput {
   onStep: (step: string) => void;
   /** Taking over from a lost run: what it had prepared, and whether it had started publishing. */
   resume?: ClaimResume;
-  /** Records the attempt in Postgres just before the step that makes the post visible. */
-  beforeCommit: (prepared: PreparedPublish) => Promise<void>;
+  /** What the staged step at the publish time already did; the steps carry on from there. */
+  first?: Omit<DueAttempt, 'claim'>;
+  /**
+   * Records the attempt in Postgres just before the step that makes the post visible; false
+   * when this attempt no longer holds the post (ClaimLostError: it must not publish).
+   */
+  beforeCommit: (prepared: PreparedPublish) => Promise<boolean>;
 }
 
 /**
@@ -49,11 +54,15 @@ export interface PublishStepsInput {
  * failure to record.
  */
 export async function runPublishSteps(input: PublishStepsInput): Promise<PublishedRef> {
-  const { ref, taskQueue, timing, onStep, resume, beforeCommit } = input;
+  const { ref, taskQueue, timing, onStep, resume, first, beforeCommit } = input;
   const { safe, once, bestEffort } = proxiesFor(taskQueue, timing);
-  let prepared: PreparedPublish | undefined = resume?.prepared;
-  let preparations = 0;
+  let prepared: PreparedPublish | undefined = resume?.prepared ?? first?.prepared;
+  let preparations = first?.prepared ? 1 : 0;
   let commits = 0;
+  // The staged step's results stand for the first round of the loop below.
+  let checked = first?.ready === true;
+  let committed = first?.commit;
+  if (first?.refused) throw new WorkflowPublishError(first.refused);
 
   // The lost run may have published already: ask the network before anything else. Its publish
   // call may still be in flight (a workflow terminated by hand leaves its activity running in a
@@ -79,23 +88,30 @@ export async function runPublishSteps(input: PublishStepsInput): Promise<Publish
       prepared = await attempt(() => safe.preparePublish(ref));
     }
 
-    onStep('wait-ready');
-    try {
-      prepared = await waitUntilReady(safe, ref, prepared, timing);
-    } catch (error) {
-      const failure = failureFrom(error);
-      if (!failure.prepareAgain || preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError(failure);
-      prepared = undefined;
-      continue;
+    if (!checked) {
+      onStep('wait-ready');
+      try {
+        prepared = await waitUntilReady(safe, ref, prepared, timing);
+      } catch (error) {
+        const failure = failureFrom(error);
+        if (!failure.prepareAgain || preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError(failure);
+        prepared = undefined;
+        continue;
+      }
     }
+    checked = false;
 
     onStep('commit');
     commits++;
-    await beforeCommit(prepared);
-    const commitStartedAt = new Date(Date.now()).toISOString();
+    const ready = prepared;
+    const staged = committed;
+    committed = undefined;
+    if (!staged && !(await beforeCommit(ready))) throw new ClaimLostError();
+    const commitStartedAt = staged?.startedAt ?? new Date(Date.now()).toISOString();
     let failure: PublishFailure;
     try {
-      const outcome = await once.commitPublish({ ...ref, prepared });
+      if (staged && 'failure' in staged) throw new WorkflowPublishError(staged.failure);
+      const outcome = staged ? staged.outcome : await once.commitPublish({ ...ref, prepared: ready });
       const published = await untilLive(safe, ref, outcome, timing, onStep);
       return await withPermalink(bestEffort, ref, published, onStep);
     } catch (error) {

@@ -8,7 +8,7 @@ const { sweepStrandedPosts } = proxyActivities<SweepActivities>({
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 });
 
-/** Sweeps before continuing as new, to keep the history short. */
+/** Sweeps before continuing as new, to keep the history short (so one sweep in 100 is full). */
 const SWEEPS_PER_RUN = 100;
 
 /**
@@ -19,15 +19,21 @@ const SWEEPS_PER_RUN = 100;
  */
 export async function sweepStrandedPostsWorkflow(input: SweepInput): Promise<void> {
   let now = false;
-  let { intervalMs } = input;
+  // The first sweep of each run is full, and so is every one a reconnecting worker asks for.
+  let full = true;
+  let { intervalMs, horizonMs } = input;
   setHandler(sweepNowSignal, (change) => {
     if (change?.intervalMs && change.intervalMs > 0) intervalMs = change.intervalMs;
+    if (change?.horizonMs && change.horizonMs > 0) horizonMs = change.horizonMs;
     now = true;
+    full = true;
   });
   for (let i = 0; i < SWEEPS_PER_RUN; i++) {
     now = false;
-    const { recheckInMs } = await sweepStrandedPosts();
+    const dueBefore = full || !horizonMs ? undefined : new Date(Date.now() + horizonMs).toISOString();
+    full = false;
+    const { recheckInMs } = await sweepStrandedPosts({ dueBefore });
     await condition(() => now, Math.min(intervalMs, recheckInMs ?? intervalMs));
   }
-  await continueAsNew<typeof sweepStrandedPostsWorkflow>({ ...input, intervalMs });
+  await continueAsNew<typeof sweepStrandedPostsWorkflow>({ ...input, intervalMs, horizonMs });
 }

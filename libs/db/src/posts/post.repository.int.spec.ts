@@ -173,6 +173,60 @@ describe(PostRepository.name, () => {
     });
   });
 
+  it('should claim a post staged for a time only while Postgres still has exactly that time', async () => {
+    const at = new Date(Date.now() - 500);
+    const [post] = await posts.createMany(organizationId, [newPost(at)]);
+
+    const stale = await posts.claimForPublishing(organizationId, post!.id, 'run/1', new Date(), { expectedPublishAt: new Date(at.getTime() + 60_000) });
+    const stateAfterStale = (await posts.findForOrganization(organizationId, post!.id))?.state;
+    const current = await posts.claimForPublishing(organizationId, post!.id, 'run/2', new Date(), { expectedPublishAt: at });
+
+    expect(stale).toEqual({ kind: 'not-yet', publishAt: at });
+    expect(stateAfterStale).toBe('QUEUE');
+    expect(current).toEqual({ kind: 'claimed', provider: 'instagram', integrationId });
+  });
+
+  it('should hand a token what its earlier attempt recorded, and no longer let it record once taken over', async () => {
+    const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
+    const prepared = { provider: 'instagram', data: { containerId: 'c-3' } };
+    const startedAt = new Date('2026-12-04T10:00:00Z');
+    await posts.claimForPublishing(organizationId, post!.id, 'run/1', new Date());
+    const recorded = await posts.recordCommitAttempt(organizationId, post!.id, 'run/1', prepared, startedAt);
+
+    const again = await posts.claimForPublishing(organizationId, post!.id, 'run/1', new Date());
+    const taken = await posts.claimForPublishing(organizationId, post!.id, 'run/2', new Date(), { takeOver: true });
+    const byLoser = await posts.recordCommitAttempt(organizationId, post!.id, 'run/1', prepared, new Date());
+    const byHolder = await posts.recordCommitAttempt(organizationId, post!.id, 'run/2', prepared, new Date());
+
+    expect(recorded).toBe(true);
+    expect(again).toEqual({ kind: 'claimed', provider: 'instagram', integrationId, resume: { prepared, commitStartedAt: startedAt } });
+    expect(taken).toMatchObject({ kind: 'claimed', resume: { prepared, commitStartedAt: startedAt } });
+    expect(byLoser).toBe(false);
+    expect(byHolder).toBe(true);
+  });
+
+  it('should list for a sweep with a horizon the QUEUE posts due before it or without a workflow, and every PUBLISHING one', async () => {
+    const now = new Date();
+    const horizon = new Date(now.getTime() + 3_600_000);
+    const [soon, later, laterWithout, publishing] = await posts.createMany(organizationId, [
+      newPost(new Date(now.getTime() + 60_000)),
+      newPost(new Date(now.getTime() + 7 * 86_400_000)),
+      newPost(new Date(now.getTime() + 7 * 86_400_000)),
+      newPost(new Date(now.getTime() - 1_000)),
+    ]);
+    await posts.setWorkflowIds(organizationId, [soon!, later!, publishing!].map((p) => ({ postId: p.id, workflowId: `post:${p.id}` })));
+    await posts.claimForPublishing(organizationId, publishing!.id, 'run/1', now);
+    const mine = new Set([soon, later, laterWithout, publishing].map((p) => p!.id));
+    const listed = async (dueBefore?: Date) =>
+      (await posts.listActive(new Date(now.getTime() + 1_000), undefined, 10_000, dueBefore))
+        .filter((p) => mine.has(p.id))
+        .map((p) => p.id)
+        .sort();
+
+    expect(await listed(horizon)).toEqual([soon!.id, laterWithout!.id, publishing!.id].sort());
+    expect(await listed()).toEqual([...mine].sort());
+  });
+
   it('should keep organizations apart', async () => {
     const [post] = await posts.createMany(organizationId, [newPost(new Date())]);
     expect(await posts.findForOrganization(otherOrganizationId, post!.id)).toBeNull();

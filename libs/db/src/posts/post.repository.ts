@@ -145,26 +145,31 @@ export class PostRepository {
   }
 
   /**
-   * Moves a due post from QUEUE to PUBLISHING for one workflow run, atomically. The same run
-   * claiming again (an activity retry) succeeds again; anything else is explained. A post too
-   * late under its organization's policy is recorded as missed instead. With `takeOver`, a run
-   * started by the sweep takes a PUBLISHING post over from a run that no longer exists.
+   * Moves a due post from QUEUE to PUBLISHING for one claim token (one attempt of a workflow
+   * run), atomically. The same token claiming again (an activity retry) succeeds again, with
+   * what its earlier attempt recorded as `resume`; anything else is explained. With
+   * `expectedPublishAt`, only a post still due at exactly that time (to the millisecond, as
+   * JavaScript holds it) is claimed: an attempt staged for a time since changed gets `not-yet`
+   * with the current one. A post too late under its organization's policy is recorded as
+   * missed instead. With `takeOver`, a PUBLISHING post is taken over from another token whose
+   * attempt is lost; that token can no longer record a commit attempt.
    */
   async claimForPublishing(
     organizationId: string,
     postId: string,
-    runId: string,
+    claimToken: string,
     now: Date,
-    { takeOver = false }: { takeOver?: boolean } = {},
+    { takeOver = false, expectedPublishAt }: { takeOver?: boolean; expectedPublishAt?: Date } = {},
   ): Promise<ClaimOutcome> {
     const missed = await this.markMissedIfTooLate(organizationId, postId, now);
     if (missed) return missed;
     const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
+    const exactly = expectedPublishAt && { gte: expectedPublishAt, lt: new Date(expectedPublishAt.getTime() + 1) };
     const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, deletedAt: null, state: 'QUEUE', publishAt: { lte: dueBy } },
+      where: { id: postId, organizationId, deletedAt: null, state: 'QUEUE', publishAt: { lte: dueBy, ...exactly } },
       data: {
         state: 'PUBLISHING',
-        publishRunId: runId,
+        publishRunId: claimToken,
         errorCode: null,
         errorMessage: null,
         commitStartedAt: null,
@@ -172,7 +177,7 @@ export class PostRepository {
       },
     });
     if (count === 0 && takeOver) {
-      const taken = await this.takeOver(organizationId, postId, runId);
+      const taken = await this.takeOver(organizationId, postId, claimToken);
       if (taken) return taken;
     }
     const row = await this.db.post.findFirst({
@@ -184,14 +189,16 @@ export class PostRepository {
         publishRunId: true,
         releaseId: true,
         integrationId: true,
+        preparedState: true,
+        commitStartedAt: true,
         integration: { select: { provider: true } },
       },
     });
     if (!row) return { kind: 'skip', reason: 'the post does not exist' };
     const provider = row.integration.provider;
     if (!isProviderId(provider)) return { kind: 'skip', reason: `unknown provider ${provider}` };
-    if (row.state === 'PUBLISHING' && row.publishRunId === runId) {
-      return { kind: 'claimed', provider, integrationId: row.integrationId };
+    if (row.state === 'PUBLISHING' && row.publishRunId === claimToken) {
+      return { kind: 'claimed', provider, integrationId: row.integrationId, ...resumeOf(row) };
     }
     if (count === 1) throw new Error(`Post ${postId} was claimed but reads back as ${row.state}`);
     if (row.deletedAt) return { kind: 'skip', reason: 'the post was deleted' };
@@ -235,11 +242,11 @@ export class PostRepository {
     };
   }
 
-  /** Takes a PUBLISHING post over from a lost run, handing on what it had recorded. */
-  private async takeOver(organizationId: string, postId: string, runId: string): Promise<ClaimOutcome | undefined> {
+  /** Takes a PUBLISHING post over from a lost attempt, handing on what it had recorded. */
+  private async takeOver(organizationId: string, postId: string, claimToken: string): Promise<ClaimOutcome | undefined> {
     const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, deletedAt: null, state: 'PUBLISHING', NOT: { publishRunId: runId } },
-      data: { publishRunId: runId },
+      where: { id: postId, organizationId, deletedAt: null, state: 'PUBLISHING', NOT: { publishRunId: claimToken } },
+      data: { publishRunId: claimToken },
     });
     if (count === 0) return undefined;
     const row = await this.db.post.findFirst({
@@ -247,33 +254,34 @@ export class PostRepository {
       select: { integrationId: true, preparedState: true, commitStartedAt: true, integration: { select: { provider: true } } },
     });
     if (!row || !isProviderId(row.integration.provider)) return undefined;
-    return {
-      kind: 'claimed',
-      provider: row.integration.provider,
-      integrationId: row.integrationId,
-      ...(row.preparedState !== null && {
-        resume: { prepared: row.preparedState, ...(row.commitStartedAt && { commitStartedAt: row.commitStartedAt }) },
-      }),
-    };
+    return { kind: 'claimed', provider: row.integration.provider, integrationId: row.integrationId, ...resumeOf(row) };
   }
 
-  /** Records, just before the publishing step, what a run taking over would need. */
-  async recordCommitAttempt(organizationId: string, postId: string, runId: string, prepared: unknown, now: Date): Promise<void> {
-    await this.db.post.updateMany({
-      where: { id: postId, organizationId, state: 'PUBLISHING', publishRunId: runId },
+  /**
+   * Records, just before the publishing step, what an attempt taking over would need. False
+   * when the token no longer holds the post: the caller must not publish.
+   */
+  async recordCommitAttempt(organizationId: string, postId: string, claimToken: string, prepared: unknown, now: Date): Promise<boolean> {
+    const { count } = await this.db.post.updateMany({
+      where: { id: postId, organizationId, state: 'PUBLISHING', publishRunId: claimToken },
       data: { commitStartedAt: now, preparedState: prepared as Prisma.InputJsonValue },
     });
+    return count === 1;
   }
 
-  /** Posts that should have a workflow (QUEUE or PUBLISHING), created before `createdBefore`. */
-  async listActive(createdBefore: Date, afterId?: string, limit = 1000): Promise<ActivePost[]> {
+  /**
+   * Posts that should have a workflow (QUEUE or PUBLISHING), created before `createdBefore`. With
+   * `dueBefore`, of the QUEUE posts only those due before it or that never had a workflow.
+   */
+  async listActive(createdBefore: Date, afterId?: string, limit = 1000, dueBefore?: Date): Promise<ActivePost[]> {
     const rows = await this.db.post.findMany({
       // Thread items have no workflow of their own: their root post's workflow publishes them.
       where: {
         deletedAt: null,
         parentPostId: null,
         OR: [
-          { state: { in: ['QUEUE', 'PUBLISHING'] } },
+          dueBefore ? { state: 'QUEUE', OR: [{ publishAt: { lt: dueBefore } }, { workflowId: null }] } : { state: 'QUEUE' },
+          { state: 'PUBLISHING' },
           // Published, but comments still to go out: its workflow must be running too.
           { state: 'PUBLISHED', threadItems: { some: { deletedAt: null, state: { in: ['QUEUE', 'PUBLISHING'] } } } },
         ],
@@ -391,4 +399,10 @@ export class PostRepository {
     const rows = await this.db.post.groupBy({ by: ['state'], where: { deletedAt: null }, _count: { _all: true } });
     return rows.map((r) => ({ state: r.state, count: r._count._all }));
   }
+}
+
+/** What an earlier attempt had recorded before the publishing step, for the one that claims after it. */
+function resumeOf(row: { preparedState: Prisma.JsonValue | null; commitStartedAt: Date | null }) {
+  if (row.preparedState === null) return {};
+  return { resume: { prepared: row.preparedState, ...(row.commitStartedAt && { commitStartedAt: row.commitStartedAt }) } };
 }

@@ -53,7 +53,11 @@ export class PublishScheduler {
     try {
       await this.client.withDeadline(Date.now() + this.config.TEMPORAL_START_TIMEOUT_MS, () =>
         now
-          ? this.client.workflow.signalWithStart(workflowType, { ...options, signal: publishNowSignal })
+          ? this.client.workflow.signalWithStart(workflowType, {
+              ...options,
+              signal: publishNowSignal,
+              signalArgs: [{ publishAt: post.publishAt.toISOString() }],
+            })
           : this.client.workflow.signalWithStart(workflowType, {
               ...options,
               signal: reschedulePostSignal,

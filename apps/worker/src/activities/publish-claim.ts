@@ -1,0 +1,55 @@
+import type { ClaimInput, ClaimResult, PostOutcomeEvent } from '@herald/contracts';
+import { type PreparedPublish, networkOf } from '@herald/domain';
+import type { PostRepository } from '@herald/db';
+import type { Logger } from '@herald/config';
+import type { PublishMetrics } from '../metrics/publish-metrics';
+import { createOutcomeNotify } from './outcome-notify.util';
+import { postLogger } from './post-logger.util';
+
+export interface PublishClaimDeps {
+  posts: PostRepository;
+  now: () => Date;
+  logger: Logger;
+  metrics: PublishMetrics;
+  notifyOutcome: (event: PostOutcomeEvent) => Promise<void>;
+}
+
+export type PublishClaim = (input: ClaimInput) => Promise<ClaimResult>;
+
+/**
+ * The claim of a post for publishing, shared by the lifecycle activity and the staged step at
+ * the publish time. A claim that finds the post too late records it ERROR MISSED_TIME itself, so
+ * that very call counts and notifies it (a retry would find the post ERROR and skip it).
+ */
+export function createPublishClaim({ posts, now, logger, metrics, notifyOutcome }: PublishClaimDeps): PublishClaim {
+  const notify = createOutcomeNotify(notifyOutcome, logger);
+  return async (input) => {
+    const { organizationId, postId, claimToken, takeOver, publishAt } = input;
+    const outcome = await posts.claimForPublishing(organizationId, postId, claimToken, now(), {
+      takeOver,
+      ...(publishAt && { expectedPublishAt: new Date(publishAt) }),
+    });
+    postLogger(logger, input).info({ claimToken, claim: outcome.kind, takeOver }, 'publish claim');
+    switch (outcome.kind) {
+      case 'not-yet':
+        return { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() };
+      case 'claimed': {
+        const { resume, ...claimed } = outcome;
+        if (!resume) return claimed;
+        return {
+          ...claimed,
+          resume: {
+            prepared: resume.prepared as PreparedPublish,
+            ...(resume.commitStartedAt && { commitStartedAt: resume.commitStartedAt.toISOString() }),
+          },
+        };
+      }
+      case 'missed':
+        if (outcome.provider) metrics.failed(networkOf(outcome.provider), 'MISSED_TIME');
+        await notify(input, 'post.failed');
+        return { kind: 'missed', message: outcome.message };
+      default:
+        return outcome;
+    }
+  };
+}
