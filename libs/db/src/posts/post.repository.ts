@@ -1,4 +1,4 @@
-import { type ErrorCode, type RepeatRule, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
+import { type ErrorCode, PROVIDER_IDS, type RepeatRule, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
 import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
@@ -148,8 +148,8 @@ export class PostRepository {
    * Moves a due post from QUEUE to PUBLISHING for one claim token (one attempt of a workflow
    * run), atomically. The same token claiming again (an activity retry) succeeds again, with
    * what its earlier attempt recorded as `resume`; anything else is explained. With
-   * `expectedPublishAt`, only a post still due at exactly that time (to the millisecond, as
-   * JavaScript holds it) is claimed: an attempt staged for a time since changed gets `not-yet`
+   * `expectedPublishAt`, only a post still due at exactly that time (stored to the millisecond,
+   * as JavaScript holds it) is claimed: an attempt staged for a time since changed gets `not-yet`
    * with the current one. A post too late under its organization's policy is recorded as
    * missed instead. With `takeOver`, a PUBLISHING post is taken over from another token whose
    * attempt is lost; that token can no longer record a commit attempt.
@@ -161,22 +161,12 @@ export class PostRepository {
     now: Date,
     { takeOver = false, expectedPublishAt }: { takeOver?: boolean; expectedPublishAt?: Date } = {},
   ): Promise<ClaimOutcome> {
+    // The common case in one statement (posts fall due together: every round trip counts).
+    const claimed = await this.claimIfDue(organizationId, postId, claimToken, now, expectedPublishAt);
+    if (claimed) return claimed;
     const missed = await this.markMissedIfTooLate(organizationId, postId, now);
     if (missed) return missed;
-    const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
-    const exactly = expectedPublishAt && { gte: expectedPublishAt, lt: new Date(expectedPublishAt.getTime() + 1) };
-    const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, deletedAt: null, state: 'QUEUE', publishAt: { lte: dueBy, ...exactly } },
-      data: {
-        state: 'PUBLISHING',
-        publishRunId: claimToken,
-        errorCode: null,
-        errorMessage: null,
-        commitStartedAt: null,
-        preparedState: Prisma.DbNull,
-      },
-    });
-    if (count === 0 && takeOver) {
+    if (takeOver) {
       const taken = await this.takeOver(organizationId, postId, claimToken);
       if (taken) return taken;
     }
@@ -200,13 +190,39 @@ export class PostRepository {
     if (row.state === 'PUBLISHING' && row.publishRunId === claimToken) {
       return { kind: 'claimed', provider, integrationId: row.integrationId, ...resumeOf(row) };
     }
-    if (count === 1) throw new Error(`Post ${postId} was claimed but reads back as ${row.state}`);
     if (row.deletedAt) return { kind: 'skip', reason: 'the post was deleted' };
     if (row.state === 'QUEUE') return { kind: 'not-yet', publishAt: row.publishAt };
     if (row.state === 'PUBLISHED' && row.releaseId && (await this.threadPending(organizationId, postId))) {
       return { kind: 'thread', provider, releaseId: row.releaseId };
     }
     return { kind: 'skip', reason: `the post is ${row.state}, not QUEUE` };
+  }
+
+  /**
+   * QUEUE to PUBLISHING when the post is due (at exactly `expectedPublishAt`, when given), not
+   * deleted, and not too late under its organization's policy; null otherwise.
+   */
+  private async claimIfDue(
+    organizationId: string,
+    postId: string,
+    claimToken: string,
+    now: Date,
+    expectedPublishAt: Date | undefined,
+  ): Promise<ClaimOutcome | null> {
+    const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
+    const exactly = expectedPublishAt ? Prisma.sql`AND p."publishAt" = ${expectedPublishAt}` : Prisma.empty;
+    const rows = await this.db.$queryRaw<Array<{ integrationId: string; provider: string }>>`
+      UPDATE posts AS p
+         SET state = 'PUBLISHING', "publishRunId" = ${claimToken}, "errorCode" = NULL, "errorMessage" = NULL,
+             "commitStartedAt" = NULL, "preparedState" = NULL, "updatedAt" = ${now}
+        FROM organizations AS o, integrations AS i
+       WHERE p.id = ${postId} AND p."organizationId" = ${organizationId}
+         AND o.id = p."organizationId" AND i.id = p."integrationId" AND i.provider = ANY(${[...PROVIDER_IDS]})
+         AND p."deletedAt" IS NULL AND p.state = 'QUEUE' AND p."publishAt" <= ${dueBy} ${exactly}
+         AND (o."latePostPolicy" <> 'FAIL' OR p."publishAt" >= ${now}::timestamptz - make_interval(mins => o."lateAfterMinutes"))
+   RETURNING p."integrationId", i.provider`;
+    const row = rows[0];
+    return row && isProviderId(row.provider) ? { kind: 'claimed', provider: row.provider, integrationId: row.integrationId } : null;
   }
 
   private async threadPending(organizationId: string, rootId: string): Promise<boolean> {
@@ -356,18 +372,12 @@ export class PostRepository {
    * null, so that only the call that moved the post out of PUBLISHING is counted.
    */
   async markPublished(organizationId: string, postId: string, ref: PublishedRef, now: Date): Promise<PublishTransition | null> {
-    const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, state: 'PUBLISHING' },
-      data: {
-        state: 'PUBLISHED',
-        releaseId: ref.releaseId,
-        releaseUrl: ref.releaseUrl ?? null,
-        publishedAt: now,
-        errorCode: null,
-        errorMessage: null,
-      },
-    });
-    return count === 1 ? this.transitionOf(organizationId, postId) : null;
+    return this.transition(
+      organizationId,
+      postId,
+      Prisma.sql`state = 'PUBLISHED', "releaseId" = ${ref.releaseId}, "releaseUrl" = ${ref.releaseUrl ?? null},
+                 "publishedAt" = ${now}, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ${now}`,
+    );
   }
 
   /** Records why publishing failed. Idempotent: null when the post was not PUBLISHING any more. */
@@ -376,19 +386,22 @@ export class PostRepository {
     postId: string,
     error: { code: ErrorCode; message: string },
   ): Promise<PublishTransition | null> {
-    const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, state: 'PUBLISHING' },
-      data: { state: 'ERROR', errorCode: error.code, errorMessage: error.message },
-    });
-    return count === 1 ? this.transitionOf(organizationId, postId) : null;
+    return this.transition(
+      organizationId,
+      postId,
+      Prisma.sql`state = 'ERROR', "errorCode" = ${error.code}, "errorMessage" = ${error.message}, "updatedAt" = ${new Date()}`,
+    );
   }
 
-  private async transitionOf(organizationId: string, postId: string): Promise<PublishTransition | null> {
-    const row = await this.db.post.findFirst({
-      where: { id: postId, organizationId },
-      select: { publishAt: true, integration: { select: { provider: true } } },
-    });
-    return row && isProviderId(row.integration.provider) ? { provider: row.integration.provider, publishAt: row.publishAt } : null;
+  /** Moves a PUBLISHING post on with `set`, in one statement; what it moved, or null if nothing. */
+  private async transition(organizationId: string, postId: string, set: Prisma.Sql): Promise<PublishTransition | null> {
+    const rows = await this.db.$queryRaw<Array<{ publishAt: Date; provider: string }>>`
+      UPDATE posts AS p SET ${set}
+        FROM integrations AS i
+       WHERE p.id = ${postId} AND p."organizationId" = ${organizationId} AND p.state = 'PUBLISHING' AND i.id = p."integrationId"
+   RETURNING p."publishAt", i.provider`;
+    const row = rows[0];
+    return row && isProviderId(row.provider) ? { provider: row.provider, publishAt: row.publishAt } : null;
   }
 
   /**
