@@ -148,10 +148,11 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     } catch {
       return { ...attempt, prepared };
     }
-    if (!(await posts.recordCommitAttempt(ref.organizationId, ref.postId, claimToken, prepared, now()))) {
+    const commitStartedAt = now();
+    if (!(await posts.recordCommitAttempt(ref.organizationId, ref.postId, claimToken, prepared, commitStartedAt))) {
       return { ...attempt, prepared, ready: true };
     }
-    const startedAt = now().toISOString();
+    const startedAt = commitStartedAt.toISOString();
     const log = postLogger(logger, ref);
     log.info({ provider: loaded.ctx.account.provider }, 'publishing to the network');
     let outcome;

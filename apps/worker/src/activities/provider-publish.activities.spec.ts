@@ -1,0 +1,156 @@
+// The staged step at the publish time (publishWhenDue), with fake repositories and a fake
+// network adapter: when it touches the network, what it records first, and what it reports.
+// The end-to-end suites run it against Postgres and the sandbox.
+import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { createLogger } from '@herald/config';
+import type { ClaimInput, ClaimResult, DueAttempt } from '@herald/contracts';
+import type { IntegrationRepository, PostRepository } from '@herald/db';
+import type { PreparedPublish, PublishFailure } from '@herald/domain';
+import { ProviderError, type ProviderAdapter } from '@herald/providers';
+import type { ChannelThrottle } from '../channels/channel-throttle';
+import type { CredentialRefresher } from '../channels/credential-refresher';
+import { RateGate } from '../channels/rate-gate';
+import { createProviderPublishActivities } from './provider-publish.activities';
+
+const ref = { organizationId: 'org_1', postId: 'post_1' };
+const prepared: PreparedPublish = { provider: 'facebook', data: { format: 'text', photoIds: [] } };
+const claimed: ClaimResult = { kind: 'claimed', provider: 'facebook', integrationId: 'int_1' };
+
+function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => claimed) {
+  const calls: string[] = [];
+  const adapter = {
+    provider: 'facebook',
+    prepare: jest.fn(async () => (calls.push('prepare'), prepared)),
+    check: jest.fn(async () => (calls.push('check'), { status: 'ready' as const, prepared })),
+    commit: jest.fn(async () => (calls.push('commit'), { status: 'published' as const, ref: { releaseId: 'fb_9' } })),
+    permalink: jest.fn(async () => (calls.push('permalink'), 'https://facebook.com/fb_9')),
+  } as unknown as jest.Mocked<ProviderAdapter>;
+  const posts = {
+    getForPublish: jest.fn(async () => ({
+      id: ref.postId,
+      organizationId: ref.organizationId,
+      state: 'PUBLISHING',
+      deleted: false,
+      content: 'Hello',
+      media: [],
+      settings: {},
+      integration: { id: 'int_1', provider: 'facebook', internalId: 'page_1', disabled: false, refreshNeeded: false, deleted: false },
+    })),
+    recordCommitAttempt: jest.fn(async () => (calls.push('record'), true)),
+  } as unknown as jest.Mocked<PostRepository>;
+  const integrations = { getCredentials: jest.fn(async () => ({ accessToken: 'token' })) } as unknown as IntegrationRepository;
+  const refresher = { current: async (_c: unknown, _a: unknown, credentials: unknown) => credentials } as unknown as CredentialRefresher;
+  const throttle = { remainingMs: async () => 0, pause: async () => undefined } as unknown as ChannelThrottle;
+  const draining = new AbortController();
+  const claimSpy = jest.fn(async (input: ClaimInput) => (calls.push('claim'), claim(input)));
+  const activities = createProviderPublishActivities({
+    network: 'facebook',
+    adapters: { facebook: adapter },
+    posts,
+    integrations,
+    refresher,
+    throttle,
+    claim: claimSpy,
+    gate: new RateGate(1_000),
+    draining: draining.signal,
+    now: () => new Date(),
+    logger: createLogger('herald-worker', 'silent'),
+  });
+  const env = new MockActivityEnvironment(
+    { ...defaultActivityInfo, heartbeatTimeoutMs: 3_000, workflowExecution: { workflowId: 'post:post_1', runId: 'run_1' } },
+    { logger: new DefaultLogger('ERROR', () => undefined) },
+  );
+  const run = (publishAt: Date, extra: Partial<ClaimInput> = {}): Promise<DueAttempt> =>
+    env.run(activities.publishWhenDue, { ...ref, claimToken: 'run_1/1', publishAt: publishAt.toISOString(), ...extra });
+  return { adapter, posts, calls, claimSpy, draining, env, run };
+}
+
+function refusal(failure: Partial<PublishFailure> & Pick<PublishFailure, 'code'>): ProviderError {
+  return new ProviderError({ message: failure.code, retryable: false, outcome: 'not-applied', ...failure });
+}
+
+describe('publishWhenDue', () => {
+  it('should hold the post until its time, then claim it for that time and publish it in one go, recording the attempt first', async () => {
+    const { calls, claimSpy, run } = setUp();
+    const publishAt = new Date(Date.now() + 600);
+    let claimedAt = 0;
+    claimSpy.mockImplementationOnce(async () => ((claimedAt = Date.now()), calls.push('claim'), claimed));
+
+    const attempt = await run(publishAt);
+
+    expect(claimedAt).toBeGreaterThanOrEqual(publishAt.getTime());
+    expect(claimSpy).toHaveBeenCalledWith(expect.objectContaining({ claimToken: 'run_1/1', publishAt: publishAt.toISOString() }));
+    expect(calls).toEqual(['claim', 'prepare', 'check', 'record', 'commit', 'permalink']);
+    expect(attempt).toMatchObject({
+      claim: claimed,
+      prepared,
+      ready: true,
+      commit: { startedAt: expect.any(String), outcome: { status: 'published', ref: { releaseId: 'fb_9', releaseUrl: 'https://facebook.com/fb_9' } } },
+    });
+  });
+
+  it('should touch nothing on the network when the post is not claimed', async () => {
+    const { calls, run } = setUp(async () => ({ kind: 'not-yet', publishAt: new Date(Date.now() + 60_000).toISOString() }));
+
+    const attempt = await run(new Date());
+
+    expect(attempt).toEqual({ claim: { kind: 'not-yet', publishAt: expect.any(String) } });
+    expect(calls).toEqual(['claim']);
+  });
+
+  it('should hand a taken-over post back at once, for the workflow to reconcile what the lost attempt did', async () => {
+    const resume = { prepared, commitStartedAt: new Date().toISOString() };
+    const { calls, run } = setUp(async () => ({ ...claimed, resume }));
+
+    const attempt = await run(new Date(), { takeOver: true });
+
+    expect(attempt).toEqual({ claim: { ...claimed, resume } });
+    expect(calls).toEqual(['claim']);
+  });
+
+  it('should not publish when its token no longer holds the post', async () => {
+    const { calls, posts, run } = setUp();
+    posts.recordCommitAttempt.mockResolvedValue(false);
+
+    const attempt = await run(new Date());
+
+    expect(calls).not.toContain('commit');
+    expect(attempt).toMatchObject({ prepared, ready: true });
+    expect(attempt.commit).toBeUndefined();
+  });
+
+  it('should report a publish call that may have reached the network as unknown, for the workflow to reconcile', async () => {
+    const { adapter, run } = setUp();
+    adapter.commit.mockRejectedValue(new Error('socket hang up'));
+
+    const attempt = await run(new Date());
+
+    expect(attempt.commit).toMatchObject({ startedAt: expect.any(String), failure: { code: 'INTERNAL', outcome: 'unknown' } });
+  });
+
+  it('should report a definitive refusal to prepare, and leave a retryable failure for the workflow to retry', async () => {
+    const checkpoint = setUp();
+    checkpoint.adapter.prepare.mockRejectedValue(refusal({ code: 'IDENTITY_CHECKPOINT' }));
+    const busy = setUp();
+    busy.adapter.prepare.mockRejectedValue(refusal({ code: 'NETWORK_UNAVAILABLE', retryable: true }));
+
+    const refused = await checkpoint.run(new Date());
+    const retryable = await busy.run(new Date());
+
+    expect(refused).toEqual({ claim: claimed, refused: expect.objectContaining({ code: 'IDENTITY_CHECKPOINT' }) });
+    expect(retryable).toEqual({ claim: claimed });
+    expect([...checkpoint.calls, ...busy.calls]).not.toContain('commit');
+  });
+
+  it('should hand the post back at once, unclaimed, when the worker drains while holding it', async () => {
+    const { calls, draining, run } = setUp();
+    const holding = run(new Date(Date.now() + 60_000));
+    setTimeout(() => draining.abort(), 200);
+    const started = Date.now();
+
+    await expect(holding).rejects.toThrow(/draining/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(calls).toEqual([]);
+  });
+});
