@@ -1,11 +1,11 @@
 import { toPostizState } from '@herald/domain';
-import type { PostRecord } from './post.types';
+import type { ListedPost } from './post.types';
 
 /**
  * A post as Postiz clients read it, plus what Postiz lacks: Herald's own state (with
  * PUBLISHING), the error in plain words with its code, and the link to the workflow.
  */
-export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: string) => string) {
+export function toPostResponse(post: ListedPost, workflowUrl: (workflowId: string) => string) {
   return {
     id: post.id,
     content: post.content,

@@ -2,11 +2,13 @@ import { type ErrorCode, type RepeatRule, allowedFrom, isProviderId, type PostSt
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
 import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
+import { listPostRecords } from './post-list.util';
 import { insertThread } from './post-thread.util';
 import type {
   ActivePost,
   ClaimOutcome,
   GroupDeletion,
+  ListedPost,
   NewPost,
   PostForPublish,
   PostListQuery,
@@ -77,26 +79,8 @@ export class PostRepository {
    * Top-level posts whose publish time falls in [from, to], earliest first (then by id), with
    * optional filters; with `limit`, one page starting after the `after` position.
    */
-  async listForOrganization(organizationId: string, query: PostListQuery): Promise<PostRecord[]> {
-    const { from, to, states, integrationIds, customerId, limit, after } = query;
-    const rows = await this.db.post.findMany({
-      where: {
-        organizationId,
-        deletedAt: null,
-        parentPostId: null,
-        publishAt: { gte: from, lte: to },
-        ...(states && { state: { in: [...states] } }),
-        ...(integrationIds && { integrationId: { in: [...integrationIds] } }),
-        ...(customerId && { integration: { customerId } }),
-        ...(after && {
-          OR: [{ publishAt: { gt: after.publishAt } }, { publishAt: after.publishAt, id: { gt: after.id } }],
-        }),
-      },
-      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-      ...(limit !== undefined && { take: limit }),
-      select: POST_SELECT,
-    });
-    return rows.map(toPostRecord);
+  async listForOrganization(organizationId: string, query: PostListQuery): Promise<ListedPost[]> {
+    return listPostRecords(this.db, organizationId, query);
   }
 
   /**
