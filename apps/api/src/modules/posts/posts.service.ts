@@ -59,7 +59,7 @@ export class PostsService {
     });
     const { posts: newPosts, repeat } = body.type === 'queue' ? await this.inNextSlots(organizationId, body, ctx) : buildNewPosts(body, ctx);
 
-    const created = await this.posts.createMany(organizationId, newPosts, repeat && { repeat });
+    const created = await this.posts.createMany(organizationId, newPosts, { ...(repeat && { repeat }), channels: ctx.integrations });
     const scheduled = created.filter((p) => p.state === 'QUEUE');
     const results = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
     const started = new Map<string, string>();
