@@ -10,6 +10,8 @@ import { BenchTemporal } from './temporal-server';
 export interface BenchSizes {
   coldStart: { production: number; bundleAtStart: number };
   throughput: { rounds: number; requests: number; concurrency: number };
+  /** One organization's month of `posts` posts through GET /posts, timed `queries` times. */
+  calendar: { posts: number; queries: number };
   /**
    * `ahead`: schedule the posts more than Herald's lead before their instant, as users schedule
    * them days ahead (their workflows start delayed and wake a lead before it); otherwise just
@@ -24,6 +26,7 @@ export interface BenchSizes {
 export const QUICK: BenchSizes = {
   coldStart: { production: 3, bundleAtStart: 2 },
   throughput: { rounds: 2, requests: 200, concurrency: 50 },
+  calendar: { posts: 5_000, queries: 30 },
   burst: [{ posts: 300, runs: 1, ahead: false }],
   recovery: { posts: 90 },
 };
@@ -32,6 +35,7 @@ export const QUICK: BenchSizes = {
 export const SMOKE: BenchSizes = {
   coldStart: { production: 1, bundleAtStart: 1 },
   throughput: { rounds: 1, requests: 20, concurrency: 5 },
+  calendar: { posts: 40, queries: 3 },
   burst: [{ posts: 9, runs: 1, ahead: false }],
   scale: { posts: 60, orgs: 2, maxMs: 60_000 },
   recovery: { posts: 9 },
@@ -40,6 +44,7 @@ export const SMOKE: BenchSizes = {
 export const FULL: BenchSizes = {
   coldStart: { production: 5, bundleAtStart: 5 },
   throughput: { rounds: 3, requests: 1_500, concurrency: 50 },
+  calendar: { posts: 5_000, queries: 50 },
   burst: [
     { posts: 1_000, runs: 2, ahead: true },
     { posts: 10_000, runs: 1, ahead: true },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { testEnv } from '@herald/testing';
 import { type BenchContext, FULL, QUICK, SMOKE, closeContext, openContext } from './bench-context';
 import { burstBench } from './burst.bench';
+import { calendarBench } from './calendar.bench';
 import { coldStartBench } from './cold-start.bench';
 import { recoveryBench } from './recovery.bench';
 import { machineInfo, markdown, writeResult } from './report';
@@ -14,10 +15,12 @@ import { scaleBench } from './scale.bench';
 import { throughputBench } from './throughput.bench';
 
 // In this order: cold start before anything is scheduled, the API rate before the burst sizes
-// its lead time from it, and recovery last (it kills Temporal).
+// its lead time from it, and recovery last (it kills Temporal). The calendar's posts are gone
+// before the burst starts.
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'cold-start': coldStartBench,
   throughput: throughputBench,
+  calendar: calendarBench,
   burst: burstBench,
   scale: scaleBench,
   recovery: recoveryBench,

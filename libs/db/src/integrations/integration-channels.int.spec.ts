@@ -37,6 +37,25 @@ describe('channel repositories', () => {
   const post = async (organizationId: string, integrationId: string, state: PostState, publishAt: Date, extra: { parentPostId?: string } = {}) =>
     (await db.post.create({ data: { organizationId, integrationId, group: randomUUID(), state, publishAt, content: 'x', ...extra }, select: { id: true } })).id;
 
+  describe(IntegrationRepository.name, () => {
+    it("should read, for scheduling, the organization's zone and only its own undeleted channels among those named", async () => {
+      const [org, other] = await Promise.all([organization('Europe/Paris'), organization()]);
+      const [page, retired, foreign] = await Promise.all([channel(org), channel(org), channel(other)]);
+      await db.integration.update({ where: { id: retired }, data: { deletedAt: new Date() } });
+      await db.integration.update({ where: { id: page }, data: { tokenExpiresAt: new Date('2031-01-02T03:04:05.678Z'), refreshNeeded: true } });
+
+      const found = await integrations.findForScheduling(org, [page, retired, foreign, 'unknown']);
+      const none = await integrations.findForScheduling(org, ['unknown']);
+      const noOrganization = await integrations.findForScheduling('no-such-organization', [page]);
+
+      expect(found.timeZone).toBe('Europe/Paris');
+      expect([...found.channels.values()]).toEqual([await integrations.findForOrganization(org, page)]);
+      expect(found.channels.get(page)).toMatchObject({ tokenExpiresAt: new Date('2031-01-02T03:04:05.678Z'), refreshNeeded: true, disabled: false });
+      expect(none).toEqual({ timeZone: 'Europe/Paris', channels: new Map() });
+      expect(noOrganization).toEqual({ timeZone: null, channels: new Map() });
+    });
+  });
+
   describe(CustomerRepository.name, () => {
     it('should create one customer when requests race for a name, ignoring case', async () => {
       for (let round = 0; round < 10; round++) {

@@ -77,6 +77,24 @@ export class IntegrationRepository {
     return new Map(rows.map((r) => [r.id, toIntegrationRecord(r)]));
   }
 
+  /**
+   * What scheduling a post reads on every request, in one statement: the organization's zone
+   * (null if it does not exist) and those of the channels it names that are its own and not
+   * deleted.
+   */
+  async findForScheduling(organizationId: string, ids: readonly string[]): Promise<{ timeZone: string | null; channels: Map<string, IntegrationRecord> }> {
+    // A row per channel found, or one with only the zone (the channel's columns null) if none is.
+    const rows = await this.db.$queryRaw<Array<{ organizationTimeZone: string } & { [K in keyof Row]: Row[K] | null }>>`
+      SELECT o."timeZone" AS "organizationTimeZone", i.id, i."organizationId", i.provider, i."internalId", i.name, i.picture, i.profile,
+             i.disabled, i."refreshNeeded", i."timeZone", i."tokenExpiresAt"
+        FROM organizations o
+        LEFT JOIN integrations i ON i."organizationId" = o.id AND i.id = ANY(${[...ids]}::text[]) AND i."deletedAt" IS NULL
+       WHERE o.id = ${organizationId}`;
+    const channels = new Map<string, IntegrationRecord>();
+    for (const { organizationTimeZone: _zone, ...row } of rows) if (row.id !== null) channels.set(row.id, toIntegrationRecord(row as Row));
+    return { timeZone: rows[0]?.organizationTimeZone ?? null, channels };
+  }
+
   /** Connects a channel, or refreshes its name and credentials when it is connected already. */
   async upsert(organizationId: string, data: IntegrationUpsert): Promise<IntegrationRecord> {
     const credentials = this.cipher.encrypt(data.credentials);

@@ -1,15 +1,17 @@
 import { toPostizState } from '@herald/domain';
-import type { PostRecord } from './post.types';
+import type { ListedPost } from './post.types';
 
 /**
  * A post as Postiz clients read it, plus what Postiz lacks: Herald's own state (with
  * PUBLISHING), the error in plain words with its code, and the link to the workflow.
  */
-export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: string) => string) {
+export function toPostResponse(post: ListedPost, workflowUrl: (workflowId: string) => string) {
+  // A calendar month maps thousands of posts: the instant is formatted once.
+  const publishAt = post.publishAt.toISOString();
   return {
     id: post.id,
     content: post.content,
-    publishDate: post.publishAt.toISOString(),
+    publishDate: publishAt,
     releaseURL: post.releaseUrl,
     releaseId: post.releaseId,
     state: toPostizState(post.state),
@@ -28,7 +30,7 @@ export function toPostResponse(post: PostRecord, workflowUrl: (workflowId: strin
     },
     // Herald's additions
     heraldState: post.state,
-    publishAt: post.publishAt.toISOString(),
+    publishAt,
     timeZone: post.timeZone,
     publishedAt: post.publishedAt?.toISOString() ?? null,
     error: post.errorMessage,

@@ -1,7 +1,9 @@
 import { type RepeatRule, isErrorCode, isProviderId, type MediaRef, type PostState } from '@herald/domain';
-import type { PostRecord, ThreadItemRecord } from './post.types';
+import type { Prisma } from '../generated/prisma/client';
+import type { NewPost, PostRecord, ThreadItemRecord } from './post.types';
 
-export const POST_SELECT = {
+/** The post's own columns of a PostRecord. */
+export const POST_COLUMNS = {
   id: true,
   organizationId: true,
   integrationId: true,
@@ -26,6 +28,10 @@ export const POST_SELECT = {
   delayMinutes: true,
   repeatId: true,
   occurrence: true,
+} as const;
+
+export const POST_SELECT = {
+  ...POST_COLUMNS,
   repeat: { select: { id: true, rule: true, stoppedAt: true } },
   integration: { select: { id: true, name: true, provider: true, picture: true, profile: true } },
   threadItems: {
@@ -58,6 +64,23 @@ type Row = Omit<PostRecord, 'state' | 'media' | 'settings' | 'errorCode' | 'inte
   integration: Omit<PostRecord['integration'], 'provider'> & { provider: string };
   threadItems: ThreadRow[];
 };
+
+/** The row of a new post (a root; thread items are written by insertThread). */
+export function postRow(organizationId: string, post: NewPost): Prisma.PostUncheckedCreateInput {
+  return {
+    organizationId,
+    integrationId: post.integrationId,
+    group: post.group,
+    state: post.state,
+    publishAt: post.publishAt,
+    timeZone: post.timeZone ?? null,
+    content: post.content,
+    media: post.media as unknown as Prisma.InputJsonValue,
+    settings: post.settings as Prisma.InputJsonValue,
+    creationMethod: post.creationMethod,
+    ...(post.repeat && { repeatId: post.repeat.repeatId, occurrence: post.repeat.occurrence, occurrenceAt: post.repeat.occurrenceAt }),
+  };
+}
 
 export function asMedia(value: unknown): MediaRef[] {
   return Array.isArray(value) ? (value as MediaRef[]) : [];

@@ -53,6 +53,37 @@ describe(PostRepository.name, () => {
     ...overrides,
   });
 
+  it('should answer the posts of a request as they were stored, one post or several, with or without comments', async () => {
+    const at = new Date('2031-02-03T04:05:06.789Z');
+    const summary = { id: integrationId, name: 'IG', provider: 'instagram' as const, picture: null, profile: null };
+    const [single] = await posts.createMany(organizationId, [newPost(at, { settings: { post_type: 'post' } })]);
+    const several = await posts.createMany(organizationId, [newPost(at, { content: 'first' }), newPost(new Date(at.getTime() + 1), { content: 'second', timeZone: 'Asia/Tokyo' })], {
+      // As the API passes them: the channels it has just read, with more fields than a post shows.
+      channels: new Map([[integrationId, { ...summary, internalId: 'ig-1', disabled: false }]]),
+    });
+    const threaded = await posts.createMany(organizationId, [newPost(at, { thread: [{ content: 'comment', media: [], delayMinutes: 3 }] })]);
+
+    const created = [single!, ...several, ...threaded];
+    const stored = await Promise.all(created.map((p) => posts.findForOrganization(organizationId, p.id)));
+    expect(created).toEqual(stored);
+    expect(several.map((p) => [p.content, p.integration])).toEqual([['first', summary], ['second', summary]]);
+    expect(threaded[0]!.thread).toMatchObject([{ content: 'comment', delayMinutes: 3, threadPosition: 1 }]);
+  });
+
+  it("should record the workflows started for a request's posts, and only in its organization", async () => {
+    const created = await posts.createMany(organizationId, [newPost(new Date()), newPost(new Date())]);
+    const ids = created.map((p) => ({ postId: p.id, workflowId: `post:${p.id}` }));
+
+    await posts.setWorkflowIds(otherOrganizationId, ids);
+    const untouched = await Promise.all(created.map((p) => posts.findForOrganization(organizationId, p.id)));
+    await posts.setWorkflowIds(organizationId, ids);
+    const recorded = await Promise.all(created.map((p) => posts.findForOrganization(organizationId, p.id)));
+
+    expect(untouched.map((p) => p?.workflowId)).toEqual([null, null]);
+    expect(recorded.map((p) => p?.workflowId)).toEqual(ids.map((i) => i.workflowId));
+    expect(recorded[0]!.updatedAt.getTime()).toBeGreaterThanOrEqual(created[0]!.updatedAt.getTime());
+  });
+
   it('should claim a due post once for a run and again for the same run', async () => {
     const now = new Date();
     const [post] = await posts.createMany(organizationId, [newPost(new Date(now.getTime() - 1000))]);

@@ -1,14 +1,17 @@
 import { type ErrorCode, PROVIDER_IDS, type RepeatRule, allowedFrom, isProviderId, type PostState, type PublishedRef } from '@herald/domain';
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../prisma.client';
-import { POST_SELECT, asMedia, asSettings, toPostRecord } from './post.mapper';
+import { POST_COLUMNS, POST_SELECT, asMedia, asSettings, postRow, toPostRecord } from './post.mapper';
+import { listPostRecords } from './post-list.util';
 import { insertThread } from './post-thread.util';
 import type {
   ActivePost,
   ClaimOutcome,
   GroupDeletion,
+  ListedPost,
   NewPost,
   PostForPublish,
+  PostIntegrationSummary,
   PostListQuery,
   PostRecord,
   PublishTransition,
@@ -23,9 +26,17 @@ export class PostRepository {
 
   /**
    * Inserts the posts of one request, with their thread items, together: all of them or none.
-   * With `repeat`, they are the first occurrences of a repeating group.
+   * With `repeat`, they are the first occurrences of a repeating group. `channels`: the posts'
+   * channels as the caller has just read them (the records carry them); read here otherwise.
    */
-  async createMany(organizationId: string, posts: readonly NewPost[], options: { repeat?: RepeatRule } = {}): Promise<PostRecord[]> {
+  async createMany(
+    organizationId: string,
+    posts: readonly NewPost[],
+    options: { repeat?: RepeatRule; channels?: ReadonlyMap<string, PostIntegrationSummary> } = {},
+  ): Promise<PostRecord[]> {
+    if (posts.length === 0) return [];
+    // Posts without comments or a new repeat are one INSERT: atomic by itself, no transaction.
+    if (!options.repeat && posts.every((p) => !p.thread?.length)) return this.insertPlain(organizationId, posts, options.channels);
     return this.db.$transaction(async (tx) => {
       const created: PostRecord[] = [];
       const repeat =
@@ -37,22 +48,7 @@ export class PostRepository {
           : undefined;
       for (const base of posts) {
         const post: NewPost = repeat ? { ...base, repeat: { repeatId: repeat.id, occurrence: 0, occurrenceAt: base.publishAt } } : base;
-        const row = await tx.post.create({
-          data: {
-            organizationId,
-            integrationId: post.integrationId,
-            group: post.group,
-            state: post.state,
-            publishAt: post.publishAt,
-            timeZone: post.timeZone ?? null,
-            content: post.content,
-            media: post.media as unknown as Prisma.InputJsonValue,
-            settings: post.settings as Prisma.InputJsonValue,
-            creationMethod: post.creationMethod,
-            ...(post.repeat && { repeatId: post.repeat.repeatId, occurrence: post.repeat.occurrence, occurrenceAt: post.repeat.occurrenceAt }),
-          },
-          select: { id: true },
-        });
+        const row = await tx.post.create({ data: postRow(organizationId, post), select: { id: true } });
         await insertThread(tx, organizationId, { ...post, id: row.id }, post.thread ?? []);
         created.push(toPostRecord(await tx.post.findUniqueOrThrow({ where: { id: row.id }, select: POST_SELECT })));
       }
@@ -60,12 +56,30 @@ export class PostRepository {
     });
   }
 
+  private async insertPlain(organizationId: string, posts: readonly NewPost[], known?: ReadonlyMap<string, PostIntegrationSummary>): Promise<PostRecord[]> {
+    // Prisma caches the plan of a create, never of a createManyAndReturn (compiled anew each time,
+    // ~1 ms): one post, the usual request, is a create.
+    const rows =
+      posts.length === 1
+        ? [await this.db.post.create({ data: postRow(organizationId, posts[0]!), select: POST_COLUMNS })]
+        : await this.db.post.createManyAndReturn({ data: posts.map((p) => postRow(organizationId, p)), select: POST_COLUMNS });
+    const wanted = [...new Set(posts.map((p) => p.integrationId))];
+    const summaries = known && wanted.every((id) => known.has(id)) ? wanted.map((id) => known.get(id)!) : await this.db.integration.findMany({ where: { id: { in: wanted } }, select: POST_SELECT.integration.select });
+    const channels = new Map(summaries.map(({ id, name, provider, picture, profile }) => [id, { id, name, provider, picture, profile }]));
+    return rows.map((row, i) => {
+      // Postgres returns an INSERT's rows in the order of its VALUES.
+      if (row.integrationId !== posts[i]!.integrationId) throw new Error('createManyAndReturn answered the posts out of order');
+      return toPostRecord({ ...row, repeat: null, integration: channels.get(row.integrationId)!, threadItems: [] });
+    });
+  }
+
+  /** One statement, whatever the number of posts. */
   async setWorkflowIds(organizationId: string, ids: Array<{ postId: string; workflowId: string }>): Promise<void> {
-    await this.db.$transaction(
-      ids.map(({ postId, workflowId }) =>
-        this.db.post.updateMany({ where: { id: postId, organizationId }, data: { workflowId } }),
-      ),
-    );
+    if (ids.length === 0) return;
+    await this.db.$executeRaw`
+      UPDATE posts AS p SET "workflowId" = v."workflowId", "updatedAt" = ${new Date()}
+        FROM unnest(${ids.map((i) => i.postId)}::text[], ${ids.map((i) => i.workflowId)}::text[]) AS v(id, "workflowId")
+       WHERE p.id = v.id AND p."organizationId" = ${organizationId}`;
   }
 
   async findForOrganization(organizationId: string, id: string): Promise<PostRecord | null> {
@@ -77,26 +91,8 @@ export class PostRepository {
    * Top-level posts whose publish time falls in [from, to], earliest first (then by id), with
    * optional filters; with `limit`, one page starting after the `after` position.
    */
-  async listForOrganization(organizationId: string, query: PostListQuery): Promise<PostRecord[]> {
-    const { from, to, states, integrationIds, customerId, limit, after } = query;
-    const rows = await this.db.post.findMany({
-      where: {
-        organizationId,
-        deletedAt: null,
-        parentPostId: null,
-        publishAt: { gte: from, lte: to },
-        ...(states && { state: { in: [...states] } }),
-        ...(integrationIds && { integrationId: { in: [...integrationIds] } }),
-        ...(customerId && { integration: { customerId } }),
-        ...(after && {
-          OR: [{ publishAt: { gt: after.publishAt } }, { publishAt: after.publishAt, id: { gt: after.id } }],
-        }),
-      },
-      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-      ...(limit !== undefined && { take: limit }),
-      select: POST_SELECT,
-    });
-    return rows.map(toPostRecord);
+  async listForOrganization(organizationId: string, query: PostListQuery): Promise<ListedPost[]> {
+    return listPostRecords(this.db, organizationId, query);
   }
 
   /**

@@ -90,6 +90,12 @@ export interface PostRecord {
   thread: ThreadItemRecord[];
 }
 
+/**
+ * A post as the calendar (GET /posts) reads it: every field its answer shows (toPostResponse),
+ * without the bookkeeping it does not (the channel and repeat are there as objects).
+ */
+export type ListedPost = Omit<PostRecord, 'organizationId' | 'integrationId' | 'createdAt' | 'updatedAt' | 'threadPosition' | 'delayMinutes' | 'repeatId'>;
+
 /** What the publishing steps need: the content and the channel it goes to. */
 export interface PostForPublish {
   id: string;

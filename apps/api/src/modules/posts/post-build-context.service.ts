@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@herald/config';
-import { IntegrationRepository, MediaRepository, OrganizationRepository } from '@herald/db';
+import { IntegrationRepository, MediaRepository } from '@herald/db';
 import { API_CONFIG, CLOCK, type Clock } from '../../infrastructure/tokens';
 import { TikTokCreatorInfoService } from '../channels/tiktok-creator-info.service';
 import type { BuildContext } from './build-new-posts';
@@ -21,7 +21,6 @@ export class PostBuildContextService {
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly media: MediaRepository,
-    private readonly organizations: OrganizationRepository,
     private readonly creatorInfo: TikTokCreatorInfoService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly now: Clock,
@@ -29,11 +28,13 @@ export class PostBuildContextService {
 
   async load(organizationId: string, request: BuildContextRequest): Promise<BuildContext> {
     const { images } = request;
-    const [organization, integrations, mediaById, mediaByPath] = await Promise.all([
-      this.organizations.findById(organizationId),
-      this.integrations.findManyForOrganization(organizationId, request.integrationIds),
-      this.media.findManyForOrganization(organizationId, images.flatMap((i) => (i.id ? [i.id] : []))),
-      this.media.findManyByPath(organizationId, images.map((i) => i.path)),
+    const [{ timeZone, channels: integrations }, { byId: mediaById, byPath: mediaByPath }] = await Promise.all([
+      this.integrations.findForScheduling(organizationId, request.integrationIds),
+      this.media.findManyByIdOrPath(
+        organizationId,
+        images.flatMap((i) => (i.id ? [i.id] : [])),
+        images.map((i) => i.path),
+      ),
     ]);
     const tiktokChannels = [...integrations.values()].filter((i) => i.provider === 'tiktok' && request.scheduling);
     const creatorInfo = new Map(
@@ -47,7 +48,7 @@ export class PostBuildContextService {
       now: this.now(),
       mediaPublicUrl: this.config.MEDIA_PUBLIC_URL,
       pastGraceMs: this.config.SCHEDULE_PAST_GRACE_MS,
-      defaultTimeZone: organization?.timeZone ?? 'UTC',
+      defaultTimeZone: timeZone ?? 'UTC',
       integrations,
       mediaById,
       mediaByPath,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type NewPost, type PostRecord, PostRepository } from '@herald/db';
+import { type ListedPost, type NewPost, type PostRecord, PostRepository } from '@herald/db';
 import { parseInstant } from '@herald/domain';
 import { AppError } from '../../common/app-error';
 import { PostingSlotsService } from '../integrations/posting-slots.service';
@@ -59,7 +59,7 @@ export class PostsService {
     });
     const { posts: newPosts, repeat } = body.type === 'queue' ? await this.inNextSlots(organizationId, body, ctx) : buildNewPosts(body, ctx);
 
-    const created = await this.posts.createMany(organizationId, newPosts, repeat && { repeat });
+    const created = await this.posts.createMany(organizationId, newPosts, { ...(repeat && { repeat }), channels: ctx.integrations });
     const scheduled = created.filter((p) => p.state === 'QUEUE');
     const results = await Promise.allSettled(scheduled.map((p) => this.scheduler.start(p)));
     const started = new Map<string, string>();
@@ -90,7 +90,7 @@ export class PostsService {
   }
 
   /** One period's posts (Postiz), filtered and paged (Herald); `nextCursor` when a page is full. */
-  async list(organizationId: string, rawQuery: unknown): Promise<{ posts: PostRecord[]; nextCursor: string | null }> {
+  async list(organizationId: string, rawQuery: unknown): Promise<{ posts: ListedPost[]; nextCursor: string | null }> {
     const query = parseBody(listPostsSchema, rawQuery);
     const from = parseInstant(query.startDate);
     if (!from.ok) throw AppError.validation('startDate', from.reason);

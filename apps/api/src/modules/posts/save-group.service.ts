@@ -67,7 +67,7 @@ export class SaveGroupService {
       scheduling: type !== 'draft',
     });
     const { posts } = buildNewPosts({ ...body, type, date, posts: items.map((p) => ({ ...p, group })) }, ctx);
-    const created = await this.posts.createMany(organizationId, posts);
+    const created = await this.posts.createMany(organizationId, posts, { channels: ctx.integrations });
     return Promise.all(
       created.map(async (post) => {
         if (post.state !== 'QUEUE') return { post, workflow: null };
