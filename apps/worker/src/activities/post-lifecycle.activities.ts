@@ -32,7 +32,9 @@ export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLife
   const claim = createPublishClaim(deps);
 
   return {
-    claimPostForPublishing: claim,
+    async claimPostForPublishing(input) {
+      return (await claim(input)).claim;
+    },
 
     async recordCommitAttempt({ organizationId, postId, claimToken, prepared }) {
       return posts.recordCommitAttempt(organizationId, postId, claimToken, prepared, now());

@@ -5,7 +5,7 @@ import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testin
 import { DefaultLogger } from '@temporalio/worker';
 import { createLogger } from '@herald/config';
 import type { ClaimInput, ClaimResult, DueAttempt } from '@herald/contracts';
-import type { IntegrationRepository, PostRepository } from '@herald/db';
+import type { IntegrationRepository, PostForPublish, PostRepository } from '@herald/db';
 import type { PreparedPublish, PublishFailure } from '@herald/domain';
 import { ProviderError, type ProviderAdapter } from '@herald/providers';
 import type { ChannelThrottle } from '../channels/channel-throttle';
@@ -26,24 +26,27 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
     commit: jest.fn(async () => (calls.push('commit'), { status: 'published' as const, ref: { releaseId: 'fb_9' } })),
     permalink: jest.fn(async () => (calls.push('permalink'), 'https://facebook.com/fb_9')),
   } as unknown as jest.Mocked<ProviderAdapter>;
+  const record = (content: string): PostForPublish => ({
+    id: ref.postId,
+    organizationId: ref.organizationId,
+    state: 'PUBLISHING',
+    deleted: false,
+    content,
+    media: [],
+    settings: {},
+    integration: { id: 'int_1', provider: 'facebook', internalId: 'page_1', disabled: false, refreshNeeded: false, deleted: false },
+  });
   const posts = {
-    getForPublish: jest.fn(async () => ({
-      id: ref.postId,
-      organizationId: ref.organizationId,
-      state: 'PUBLISHING',
-      deleted: false,
-      content: 'Hello',
-      media: [],
-      settings: {},
-      integration: { id: 'int_1', provider: 'facebook', internalId: 'page_1', disabled: false, refreshNeeded: false, deleted: false },
-    })),
+    getForPublish: jest.fn(async () => (calls.push('read post'), record('Hello'))),
     recordCommitAttempt: jest.fn(async () => (calls.push('record'), true)),
   } as unknown as jest.Mocked<PostRepository>;
-  const integrations = { getCredentials: jest.fn(async () => ({ accessToken: 'token' })) } as unknown as IntegrationRepository;
+  const integrations = { getCredentials: jest.fn(async () => (calls.push('read credentials'), { accessToken: 'token' })) } as unknown as IntegrationRepository;
   const refresher = { current: async (_c: unknown, _a: unknown, credentials: unknown) => credentials } as unknown as CredentialRefresher;
   const throttle = { remainingMs: async () => 0, pause: async () => undefined } as unknown as ChannelThrottle;
   const draining = new AbortController();
   const claimSpy = jest.fn(async (input: ClaimInput) => (calls.push('claim'), claim(input)));
+  // A fresh claim hands back the post as it found it (as the repository's claim does).
+  const found = record('Hello, as edited before its time');
   const activities = createProviderPublishActivities({
     network: 'facebook',
     adapters: { facebook: adapter },
@@ -51,7 +54,10 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
     integrations,
     refresher,
     throttle,
-    claim: claimSpy,
+    claim: async (input) => {
+      const result = await claimSpy(input);
+      return result.kind === 'claimed' && !result.resume ? { claim: result, post: found } : { claim: result };
+    },
     gate: new RateGate(1_000),
     draining: draining.signal,
     now: () => new Date(),
@@ -81,7 +87,8 @@ describe('publishWhenDue', () => {
 
     expect(claimedAt).toBeGreaterThanOrEqual(publishAt.getTime());
     expect(claimSpy).toHaveBeenCalledWith(expect.objectContaining({ claimToken: 'run_1/1', publishAt: publishAt.toISOString() }));
-    expect(calls).toEqual(['claim', 'prepare', 'check', 'record', 'commit', 'permalink']);
+    // The credentials are read while it is held; at its time, only the claim comes before the network.
+    expect(calls).toEqual(['read post', 'read credentials', 'claim', 'prepare', 'check', 'record', 'commit', 'permalink']);
     expect(attempt).toMatchObject({
       claim: claimed,
       prepared,
@@ -90,13 +97,21 @@ describe('publishWhenDue', () => {
     });
   });
 
+  it('should publish the post as the claim found it, not as it was read while held', async () => {
+    const { adapter, run } = setUp();
+
+    await run(new Date());
+
+    expect(adapter.commit).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ content: 'Hello, as edited before its time' }), prepared);
+  });
+
   it('should touch nothing on the network when the post is not claimed', async () => {
     const { calls, run } = setUp(async () => ({ kind: 'not-yet', publishAt: new Date(Date.now() + 60_000).toISOString() }));
 
     const attempt = await run(new Date());
 
     expect(attempt).toEqual({ claim: { kind: 'not-yet', publishAt: expect.any(String) } });
-    expect(calls).toEqual(['claim']);
+    expect(calls.filter((c) => !c.startsWith('read'))).toEqual(['claim']);
   });
 
   it('should hand a taken-over post back at once, for the workflow to reconcile what the lost attempt did', async () => {
@@ -106,7 +121,7 @@ describe('publishWhenDue', () => {
     const attempt = await run(new Date(), { takeOver: true });
 
     expect(attempt).toEqual({ claim: { ...claimed, resume } });
-    expect(calls).toEqual(['claim']);
+    expect(calls.filter((c) => !c.startsWith('read'))).toEqual(['claim']);
   });
 
   it('should not publish when its token no longer holds the post', async () => {
@@ -151,6 +166,6 @@ describe('publishWhenDue', () => {
 
     await expect(holding).rejects.toThrow(/draining/);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(calls).toEqual([]);
+    expect(calls.filter((c) => !c.startsWith('read'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { type DueAttempt, PUBLISH_FAILURE_TYPE, type PostRef, type ProviderPublishActivities } from '@herald/contracts';
-import type { IntegrationRepository, PostRepository } from '@herald/db';
-import { ERROR_CODES, type Network, type PreparedPublish, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
+import type { IntegrationRepository, PostForPublish, PostRepository } from '@herald/db';
+import { ERROR_CODES, type IntegrationCredentials, type Network, type PreparedPublish, type ProviderId, type PublishFailure, networkOf, toPlainText } from '@herald/domain';
 import { ProviderError, type ProviderAdapter, type PublishablePost, type PublishContext } from '@herald/providers';
 import type { Logger } from '@herald/config';
 import type { ChannelThrottle } from '../channels/channel-throttle';
@@ -50,10 +50,15 @@ function refused(code: PublishFailure['code'], message: string): ApplicationFail
 export function createProviderPublishActivities(deps: ProviderPublishDeps): ProviderPublishActivities {
   const { network, adapters, posts, integrations, refresher, throttle, claim, gate, draining, now, logger } = deps;
 
-  async function load({ organizationId, postId }: PostRef): Promise<Loaded> {
-    const record = await posts.getForPublish(organizationId, postId);
-    if (!record) throw refused('INTERNAL', `Post ${postId} no longer exists.`);
-    const { integration } = record;
+  async function load(ref: PostRef): Promise<Loaded> {
+    const record = await posts.getForPublish(ref.organizationId, ref.postId);
+    if (!record) throw refused('INTERNAL', `Post ${ref.postId} no longer exists.`);
+    return loadedFrom(record, await integrations.getCredentials(ref.organizationId, record.integration.id));
+  }
+
+  /** The post and its channel's credentials, checked: a channel that cannot publish is refused. */
+  function loadedFrom(record: PostForPublish, credentials: IntegrationCredentials | null): Loaded {
+    const { organizationId, id: postId, integration } = record;
     if (integration.deleted || integration.disabled) throw refused('CHANNEL_UNAVAILABLE', ERROR_CODES.CHANNEL_UNAVAILABLE);
     if (integration.refreshNeeded) throw refused('RECONNECT_NEEDED', ERROR_CODES.RECONNECT_NEEDED);
     const adapter = adapters[integration.provider];
@@ -65,7 +70,6 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
         { code: 'INTERNAL', message: ERROR_CODES.INTERNAL, retryable: false, outcome: 'not-applied' },
       );
     }
-    const credentials = await integrations.getCredentials(organizationId, integration.id);
     if (!credentials) throw refused('CHANNEL_UNAVAILABLE', ERROR_CODES.CHANNEL_UNAVAILABLE);
     return {
       adapter,
@@ -73,6 +77,21 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
       ctx: { account: { provider: integration.provider, internalId: integration.internalId }, credentials },
       post: { postId, content: toPlainText(record.content), media: record.media, settings: record.settings },
     };
+  }
+
+  /**
+   * Read while the post is held, so that its time is spent on the claim and the network: the
+   * channel's credentials (the post itself comes fresh with the claim). Stale ones are safe: the
+   * refresher reads the latest before refreshing, and a rejected token is refreshed once.
+   */
+  async function credentialsAhead(ref: PostRef): Promise<{ integrationId: string; credentials: IntegrationCredentials | null } | undefined> {
+    try {
+      const record = await posts.getForPublish(ref.organizationId, ref.postId);
+      if (!record) return undefined;
+      return { integrationId: record.integration.id, credentials: await integrations.getCredentials(ref.organizationId, record.integration.id) };
+    } catch {
+      return undefined; // read again once claimed
+    }
   }
 
   /** Runs one adapter call for a loaded post: throttle, token freshness, classified failures. */
@@ -128,10 +147,10 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
    * not simply succeed: the workflow carries on from there (polls the media, retries, reconciles)
    * with what this reports. Only a classified refusal to prepare is final here.
    */
-  async function publishClaimed(ref: PostRef, claimToken: string, attempt: DueAttempt): Promise<DueAttempt> {
+  async function publishClaimed(ref: PostRef, claimToken: string, attempt: DueAttempt, fresh: () => Promise<Loaded>): Promise<DueAttempt> {
     let loaded: Loaded;
     try {
-      loaded = await load(ref);
+      loaded = await fresh();
     } catch (error) {
       return { ...attempt, ...refusal(error) };
     }
@@ -175,14 +194,17 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
   return {
     async publishWhenDue({ publishAt, ...input }) {
       const context = Context.current();
+      const ref = { organizationId: input.organizationId, postId: input.postId };
+      const ahead = await credentialsAhead(ref);
       await holdUntil(Date.parse(publishAt), context, draining);
       await gate.pass();
-      const claimed = await claim({ ...input, publishAt });
+      const { claim: claimed, post } = await claim({ ...input, publishAt });
       const attempt: DueAttempt = { claim: claimed };
       // Taking over a lost attempt starts with what it recorded: the workflow reconciles first.
       if (claimed.kind !== 'claimed' || claimed.resume) return attempt;
-      const ref = { organizationId: input.organizationId, postId: input.postId };
-      return whileHeartbeating(() => publishClaimed(ref, input.claimToken, attempt));
+      const fresh = async () =>
+        post && ahead?.integrationId === post.integration.id ? loadedFrom(post, ahead.credentials) : load(ref);
+      return whileHeartbeating(() => publishClaimed(ref, input.claimToken, attempt, fresh));
     },
 
     async preparePublish(ref) {

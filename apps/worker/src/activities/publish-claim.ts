@@ -1,6 +1,6 @@
 import type { ClaimInput, ClaimResult, PostOutcomeEvent } from '@herald/contracts';
 import { type PreparedPublish, networkOf } from '@herald/domain';
-import type { PostRepository } from '@herald/db';
+import type { PostForPublish, PostRepository } from '@herald/db';
 import type { Logger } from '@herald/config';
 import type { PublishMetrics } from '../metrics/publish-metrics';
 import { createOutcomeNotify } from './outcome-notify.util';
@@ -14,7 +14,8 @@ export interface PublishClaimDeps {
   notifyOutcome: (event: PostOutcomeEvent) => Promise<void>;
 }
 
-export type PublishClaim = (input: ClaimInput) => Promise<ClaimResult>;
+/** The claim, and the post as it found it when it claimed it afresh (the staged step publishes that). */
+export type PublishClaim = (input: ClaimInput) => Promise<{ claim: ClaimResult; post?: PostForPublish }>;
 
 /**
  * The claim of a post for publishing, shared by the lifecycle activity and the staged step at
@@ -32,24 +33,26 @@ export function createPublishClaim({ posts, now, logger, metrics, notifyOutcome 
     postLogger(logger, input).info({ claimToken, claim: outcome.kind, takeOver }, 'publish claim');
     switch (outcome.kind) {
       case 'not-yet':
-        return { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() };
+        return { claim: { kind: 'not-yet', publishAt: outcome.publishAt.toISOString() } };
       case 'claimed': {
-        const { resume, ...claimed } = outcome;
-        if (!resume) return claimed;
+        const { resume, post, ...claimed } = outcome;
+        if (!resume) return { claim: claimed, ...(post && { post }) };
         return {
-          ...claimed,
-          resume: {
-            prepared: resume.prepared as PreparedPublish,
-            ...(resume.commitStartedAt && { commitStartedAt: resume.commitStartedAt.toISOString() }),
+          claim: {
+            ...claimed,
+            resume: {
+              prepared: resume.prepared as PreparedPublish,
+              ...(resume.commitStartedAt && { commitStartedAt: resume.commitStartedAt.toISOString() }),
+            },
           },
         };
       }
       case 'missed':
         if (outcome.provider) metrics.failed(networkOf(outcome.provider), 'MISSED_TIME');
         await notify(input, 'post.failed');
-        return { kind: 'missed', message: outcome.message };
+        return { claim: { kind: 'missed', message: outcome.message } };
       default:
-        return outcome;
+        return { claim: outcome };
     }
   };
 }

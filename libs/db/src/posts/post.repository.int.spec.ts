@@ -90,8 +90,9 @@ describe(PostRepository.name, () => {
     const first = await posts.claimForPublishing(organizationId, post!.id, 'run-1', now);
     const again = await posts.claimForPublishing(organizationId, post!.id, 'run-1', now);
     const otherRun = await posts.claimForPublishing(organizationId, post!.id, 'run-2', now);
-    expect(first).toEqual({ kind: 'claimed', provider: 'instagram', integrationId });
-    expect(again).toEqual(first);
+    // A fresh claim hands back the post as it found it: what a read for publishing returns.
+    expect(first).toEqual({ kind: 'claimed', provider: 'instagram', integrationId, post: await posts.getForPublish(organizationId, post!.id) });
+    expect(again).toEqual({ kind: 'claimed', provider: 'instagram', integrationId });
     expect(otherRun).toEqual({ kind: 'skip', reason: 'the post is PUBLISHING, not QUEUE' });
   });
 
@@ -214,7 +215,7 @@ describe(PostRepository.name, () => {
 
     expect(stale).toEqual({ kind: 'not-yet', publishAt: at });
     expect(stateAfterStale).toBe('QUEUE');
-    expect(current).toEqual({ kind: 'claimed', provider: 'instagram', integrationId });
+    expect(current).toMatchObject({ kind: 'claimed', provider: 'instagram', integrationId, post: { id: post!.id, content: 'hello' } });
   });
 
   it('should hand a token what its earlier attempt recorded, and no longer let it record once taken over', async () => {

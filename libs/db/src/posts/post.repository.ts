@@ -207,7 +207,7 @@ export class PostRepository {
   ): Promise<ClaimOutcome | null> {
     const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
     const exactly = expectedPublishAt ? Prisma.sql`AND p."publishAt" = ${expectedPublishAt}` : Prisma.empty;
-    const rows = await this.db.$queryRaw<Array<{ integrationId: string; provider: string }>>`
+    const rows = await this.db.$queryRaw<ClaimedRow[]>`
       UPDATE posts AS p
          SET state = 'PUBLISHING', "publishRunId" = ${claimToken}, "errorCode" = NULL, "errorMessage" = NULL,
              "commitStartedAt" = NULL, "preparedState" = NULL, "updatedAt" = ${now}
@@ -216,9 +216,29 @@ export class PostRepository {
          AND o.id = p."organizationId" AND i.id = p."integrationId" AND i.provider = ANY(${[...PROVIDER_IDS]})
          AND p."deletedAt" IS NULL AND p.state = 'QUEUE' AND p."publishAt" <= ${dueBy} ${exactly}
          AND (o."latePostPolicy" <> 'FAIL' OR p."publishAt" >= ${now}::timestamptz - make_interval(mins => o."lateAfterMinutes"))
-   RETURNING p."integrationId", i.provider`;
+   RETURNING p.content, p.media, p.settings, p."integrationId", i.provider, i."internalId", i.disabled, i."refreshNeeded",
+             i."deletedAt" IS NOT NULL AS "integrationDeleted"`;
     const row = rows[0];
-    return row && isProviderId(row.provider) ? { kind: 'claimed', provider: row.provider, integrationId: row.integrationId } : null;
+    if (!row || !isProviderId(row.provider)) return null;
+    const integration = {
+      id: row.integrationId,
+      provider: row.provider,
+      internalId: row.internalId,
+      disabled: row.disabled,
+      refreshNeeded: row.refreshNeeded,
+      deleted: row.integrationDeleted,
+    };
+    const post: PostForPublish = {
+      id: postId,
+      organizationId,
+      state: 'PUBLISHING',
+      deleted: false,
+      content: row.content,
+      media: asMedia(row.media),
+      settings: asSettings(row.settings),
+      integration,
+    };
+    return { kind: 'claimed', provider: row.provider, integrationId: row.integrationId, post };
   }
 
   private async threadPending(organizationId: string, rootId: string): Promise<boolean> {
@@ -414,4 +434,16 @@ export class PostRepository {
 function resumeOf(row: { preparedState: Prisma.JsonValue | null; commitStartedAt: Date | null }) {
   if (row.preparedState === null) return {};
   return { resume: { prepared: row.preparedState, ...(row.commitStartedAt && { commitStartedAt: row.commitStartedAt }) } };
+}
+
+interface ClaimedRow {
+  content: string;
+  media: unknown;
+  settings: unknown;
+  integrationId: string;
+  provider: string;
+  internalId: string;
+  disabled: boolean;
+  refreshNeeded: boolean;
+  integrationDeleted: boolean;
 }

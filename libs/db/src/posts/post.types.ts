@@ -122,6 +122,8 @@ export type ClaimOutcome =
       integrationId: string;
       /** After a takeover: what the lost run had prepared, and when it started publishing. */
       resume?: { prepared: unknown; commitStartedAt?: Date };
+      /** The post as the claim found it (a fresh claim only): no second read before publishing. */
+      post?: PostForPublish;
     }
   | { kind: 'not-yet'; publishAt: Date }
   | { kind: 'skip'; reason: string }
