@@ -28,7 +28,7 @@ function setUp(transition: PublishTransition | null, notifyOutcome = jest.fn().m
   const posts = {
     markPublished: jest.fn().mockResolvedValue(transition),
     markFailed: jest.fn().mockResolvedValue(transition),
-    claimForPublishing: jest.fn().mockResolvedValue({ kind: 'missed', message: 'Too late.', provider: transition?.provider }),
+    claimManyForPublishing: jest.fn(async (requests: unknown[]) => requests.map(() => ({ kind: 'missed', message: 'Too late.', provider: transition?.provider }))),
   } as unknown as PostRepository;
   const registry = new Registry();
   const { lines, logger } = captureLogs();

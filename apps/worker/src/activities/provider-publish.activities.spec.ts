@@ -38,7 +38,7 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
   });
   const posts = {
     getForPublish: jest.fn(async () => (calls.push('read post'), record('Hello'))),
-    recordCommitAttempt: jest.fn(async () => (calls.push('record'), true)),
+    recordCommitAttempts: jest.fn(async (attempts: unknown[]) => (calls.push('record'), attempts.map(() => true))),
   } as unknown as jest.Mocked<PostRepository>;
   const integrations = { getCredentials: jest.fn(async () => (calls.push('read credentials'), { accessToken: 'token' })) } as unknown as IntegrationRepository;
   const refresher = { current: async (_c: unknown, _a: unknown, credentials: unknown) => credentials } as unknown as CredentialRefresher;
@@ -126,7 +126,7 @@ describe('publishWhenDue', () => {
 
   it('should not publish when its token no longer holds the post', async () => {
     const { calls, posts, run } = setUp();
-    posts.recordCommitAttempt.mockResolvedValue(false);
+    posts.recordCommitAttempts.mockResolvedValue([false]);
 
     const attempt = await run(new Date());
 

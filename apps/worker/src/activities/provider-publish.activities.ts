@@ -7,6 +7,7 @@ import type { Logger } from '@herald/config';
 import type { ChannelThrottle } from '../channels/channel-throttle';
 import type { ChannelRef, CredentialRefresher } from '../channels/credential-refresher';
 import type { RateGate } from '../channels/rate-gate';
+import { MicroBatch } from '../runtime/micro-batch';
 import { classifiedFailure, toApplicationFailure } from './application-failure.util';
 import { postLogger } from './post-logger.util';
 import type { PublishClaim } from './publish-claim';
@@ -49,6 +50,8 @@ function refused(code: PublishFailure['code'], message: string): ApplicationFail
  */
 export function createProviderPublishActivities(deps: ProviderPublishDeps): ProviderPublishActivities {
   const { network, adapters, posts, integrations, refresher, throttle, claim, gate, draining, now, logger } = deps;
+  // Posts that fall due together record their commit attempts together, in one statement.
+  const commitRecords = new MicroBatch((attempts: Parameters<PostRepository['recordCommitAttempts']>[0]) => posts.recordCommitAttempts(attempts));
 
   async function load(ref: PostRef): Promise<Loaded> {
     const record = await posts.getForPublish(ref.organizationId, ref.postId);
@@ -168,7 +171,7 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
       return { ...attempt, prepared };
     }
     const commitStartedAt = now();
-    if (!(await posts.recordCommitAttempt(ref.organizationId, ref.postId, claimToken, prepared, commitStartedAt))) {
+    if (!(await commitRecords.call({ ...ref, claimToken, prepared, at: commitStartedAt }))) {
       return { ...attempt, prepared, ready: true };
     }
     const startedAt = commitStartedAt.toISOString();

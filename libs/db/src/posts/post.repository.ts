@@ -7,6 +7,7 @@ import { insertThread } from './post-thread.util';
 import type {
   ActivePost,
   ClaimOutcome,
+  ClaimRequest,
   GroupDeletion,
   ListedPost,
   NewPost,
@@ -157,9 +158,24 @@ export class PostRepository {
     now: Date,
     { takeOver = false, expectedPublishAt }: { takeOver?: boolean; expectedPublishAt?: Date } = {},
   ): Promise<ClaimOutcome> {
-    // The common case in one statement (posts fall due together: every round trip counts).
-    const claimed = await this.claimIfDue(organizationId, postId, claimToken, now, expectedPublishAt);
-    if (claimed) return claimed;
+    const [claimed] = await this.claimDue([{ organizationId, postId, claimToken, expectedPublishAt }], now);
+    return claimed ?? this.explainUnclaimed(organizationId, postId, claimToken, now, takeOver);
+  }
+
+  /**
+   * The claim of many posts at once (posts fall due together: one statement, one commit, for
+   * all of them): each request's claim outcome, in order. Those not claimed in the one UPDATE
+   * are explained one by one, as claimForPublishing does.
+   */
+  async claimManyForPublishing(requests: readonly ClaimRequest[], now: Date): Promise<ClaimOutcome[]> {
+    const claimed = await this.claimDue(requests, now);
+    return Promise.all(
+      requests.map((r, i) => claimed[i] ?? this.explainUnclaimed(r.organizationId, r.postId, r.claimToken, now, r.takeOver ?? false)),
+    );
+  }
+
+  /** Why a post was not claimed (and the claims that still succeed: a takeover, the same token again). */
+  private async explainUnclaimed(organizationId: string, postId: string, claimToken: string, now: Date, takeOver: boolean): Promise<ClaimOutcome> {
     const missed = await this.markMissedIfTooLate(organizationId, postId, now);
     if (missed) return missed;
     if (takeOver) {
@@ -195,50 +211,54 @@ export class PostRepository {
   }
 
   /**
-   * QUEUE to PUBLISHING when the post is due (at exactly `expectedPublishAt`, when given), not
-   * deleted, and not too late under its organization's policy; null otherwise.
+   * QUEUE to PUBLISHING, in one statement, for each request whose post is due (at exactly its
+   * `expectedPublishAt`, when given), not deleted, and not too late under its organization's
+   * policy: the claimed outcome at the request's index, with the post as the claim found it.
    */
-  private async claimIfDue(
-    organizationId: string,
-    postId: string,
-    claimToken: string,
-    now: Date,
-    expectedPublishAt: Date | undefined,
-  ): Promise<ClaimOutcome | null> {
+  private async claimDue(requests: readonly ClaimRequest[], now: Date): Promise<Array<ClaimOutcome | undefined>> {
+    if (requests.length === 0) return [];
     const dueBy = new Date(now.getTime() + CLAIM_TOLERANCE_MS);
-    const exactly = expectedPublishAt ? Prisma.sql`AND p."publishAt" = ${expectedPublishAt}` : Prisma.empty;
+    const column = <K extends keyof ClaimRequest>(key: K, of: (value: ClaimRequest[K]) => string) => requests.map((r) => of(r[key]));
     const rows = await this.db.$queryRaw<ClaimedRow[]>`
       UPDATE posts AS p
-         SET state = 'PUBLISHING', "publishRunId" = ${claimToken}, "errorCode" = NULL, "errorMessage" = NULL,
+         SET state = 'PUBLISHING', "publishRunId" = v.token, "errorCode" = NULL, "errorMessage" = NULL,
              "commitStartedAt" = NULL, "preparedState" = NULL, "updatedAt" = ${now}
-        FROM organizations AS o, integrations AS i
-       WHERE p.id = ${postId} AND p."organizationId" = ${organizationId}
+        FROM unnest(${column('postId', String)}::text[], ${column('organizationId', String)}::text[], ${column('claimToken', String)}::text[],
+                    ${column('expectedPublishAt', (at) => at?.toISOString() ?? '')}::text[]) AS v(id, "organizationId", token, expected),
+             organizations AS o, integrations AS i
+       WHERE p.id = v.id AND p."organizationId" = v."organizationId"
          AND o.id = p."organizationId" AND i.id = p."integrationId" AND i.provider = ANY(${[...PROVIDER_IDS]})
-         AND p."deletedAt" IS NULL AND p.state = 'QUEUE' AND p."publishAt" <= ${dueBy} ${exactly}
+         AND p."deletedAt" IS NULL AND p.state = 'QUEUE' AND p."publishAt" <= ${dueBy}
+         AND (v.expected = '' OR p."publishAt" = v.expected::timestamptz)
          AND (o."latePostPolicy" <> 'FAIL' OR p."publishAt" >= ${now}::timestamptz - make_interval(mins => o."lateAfterMinutes"))
-   RETURNING p.content, p.media, p.settings, p."integrationId", i.provider, i."internalId", i.disabled, i."refreshNeeded",
-             i."deletedAt" IS NOT NULL AS "integrationDeleted"`;
-    const row = rows[0];
-    if (!row || !isProviderId(row.provider)) return null;
-    const integration = {
-      id: row.integrationId,
-      provider: row.provider,
-      internalId: row.internalId,
-      disabled: row.disabled,
-      refreshNeeded: row.refreshNeeded,
-      deleted: row.integrationDeleted,
-    };
-    const post: PostForPublish = {
-      id: postId,
-      organizationId,
-      state: 'PUBLISHING',
-      deleted: false,
-      content: row.content,
-      media: asMedia(row.media),
-      settings: asSettings(row.settings),
-      integration,
-    };
-    return { kind: 'claimed', provider: row.provider, integrationId: row.integrationId, post };
+   RETURNING p.id, p."publishRunId" AS token, p.content, p.media, p.settings, p."integrationId", i.provider, i."internalId",
+             i.disabled, i."refreshNeeded", i."deletedAt" IS NOT NULL AS "integrationDeleted"`;
+    // Two requests for one post (two attempts in one batch): the row is updated once, for one of
+    // them, and only the token it now holds is claimed.
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return requests.map(({ organizationId, postId, claimToken }) => {
+      const row = byId.get(postId);
+      if (!row || row.token !== claimToken || !isProviderId(row.provider)) return undefined;
+      const integration = {
+        id: row.integrationId,
+        provider: row.provider,
+        internalId: row.internalId,
+        disabled: row.disabled,
+        refreshNeeded: row.refreshNeeded,
+        deleted: row.integrationDeleted,
+      };
+      const post: PostForPublish = {
+        id: postId,
+        organizationId,
+        state: 'PUBLISHING',
+        deleted: false,
+        content: row.content,
+        media: asMedia(row.media),
+        settings: asSettings(row.settings),
+        integration,
+      };
+      return { kind: 'claimed' as const, provider: row.provider, integrationId: row.integrationId, post };
+    });
   }
 
   private async threadPending(organizationId: string, rootId: string): Promise<boolean> {
@@ -294,11 +314,23 @@ export class PostRepository {
    * when the token no longer holds the post: the caller must not publish.
    */
   async recordCommitAttempt(organizationId: string, postId: string, claimToken: string, prepared: unknown, now: Date): Promise<boolean> {
-    const { count } = await this.db.post.updateMany({
-      where: { id: postId, organizationId, state: 'PUBLISHING', publishRunId: claimToken },
-      data: { commitStartedAt: now, preparedState: prepared as Prisma.InputJsonValue },
-    });
-    return count === 1;
+    const [recorded] = await this.recordCommitAttempts([{ organizationId, postId, claimToken, prepared, at: now }]);
+    return recorded === true;
+  }
+
+  /** recordCommitAttempt for many posts in one statement: for each, whether it was recorded. */
+  async recordCommitAttempts(attempts: ReadonlyArray<{ organizationId: string; postId: string; claimToken: string; prepared: unknown; at: Date }>): Promise<boolean[]> {
+    if (attempts.length === 0) return [];
+    const rows = await this.db.$queryRaw<Array<{ id: string }>>`
+      UPDATE posts AS p
+         SET "commitStartedAt" = v.at::timestamptz, "preparedState" = v.prepared::jsonb, "updatedAt" = v.at::timestamptz
+        FROM unnest(${attempts.map((a) => a.postId)}::text[], ${attempts.map((a) => a.organizationId)}::text[], ${attempts.map((a) => a.claimToken)}::text[],
+                    ${attempts.map((a) => a.at.toISOString())}::text[], ${attempts.map((a) => JSON.stringify(a.prepared))}::text[])
+             AS v(id, "organizationId", token, at, prepared)
+       WHERE p.id = v.id AND p."organizationId" = v."organizationId" AND p.state = 'PUBLISHING' AND p."publishRunId" = v.token
+   RETURNING p.id`;
+    const recorded = new Set(rows.map((r) => r.id));
+    return attempts.map((a) => recorded.has(a.postId));
   }
 
   /**
@@ -437,6 +469,8 @@ function resumeOf(row: { preparedState: Prisma.JsonValue | null; commitStartedAt
 }
 
 interface ClaimedRow {
+  id: string;
+  token: string;
   content: string;
   media: unknown;
   settings: unknown;

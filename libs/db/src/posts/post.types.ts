@@ -115,6 +115,15 @@ export interface PostForPublish {
   };
 }
 
+/** One post to claim for publishing (see PostRepository.claimForPublishing). */
+export interface ClaimRequest {
+  organizationId: string;
+  postId: string;
+  claimToken: string;
+  expectedPublishAt?: Date;
+  takeOver?: boolean;
+}
+
 export type ClaimOutcome =
   | {
       kind: 'claimed';
