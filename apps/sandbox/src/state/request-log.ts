@@ -58,12 +58,19 @@ export function redactParams(value: unknown): unknown {
 /** The last calls received, newest last, bounded so a long demo cannot grow it forever. */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
+  /** Each entry's `at` as epoch milliseconds, parsed once: every Graph call counts the last hour's calls. */
+  private times: number[] = [];
   private nextId = 1;
 
   add(entry: Omit<RequestLogEntry, 'id'>): RequestLogEntry {
     const full = { id: this.nextId++, ...entry };
     this.entries.push(full);
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    this.times.push(Date.parse(full.at));
+    if (this.entries.length > MAX_ENTRIES) {
+      const excess = this.entries.length - MAX_ENTRIES;
+      this.entries.splice(0, excess);
+      this.times.splice(0, excess);
+    }
     return full;
   }
 
@@ -86,8 +93,8 @@ export class RequestLog {
   countSince(host: string, sinceMs: number, pathPrefix?: string): number {
     let count = 0;
     for (let i = this.entries.length - 1; i >= 0; i--) {
+      if (this.times[i]! < sinceMs) break;
       const e = this.entries[i]!;
-      if (Date.parse(e.at) < sinceMs) break;
       if (e.host === host && (pathPrefix === undefined || e.path.startsWith(pathPrefix))) count++;
     }
     return count;
@@ -95,6 +102,7 @@ export class RequestLog {
 
   clear(): void {
     this.entries = [];
+    this.times = [];
   }
 }
 
