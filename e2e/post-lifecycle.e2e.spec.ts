@@ -187,6 +187,41 @@ describe('changing a scheduled post', () => {
     expect(times[0]).toBeGreaterThanOrEqual(newTime.getTime());
   });
 
+  // The workflow of a post an hour away starts delayed; drafting cancels it, and a change made
+  // straight after reaches it in the same first task as the cancel. Neither may be lost.
+  it('should publish at once a post drafted and then, straight after, told to publish now', async () => {
+    const content = `Draft then now ${Date.now()}`;
+    const id = await schedule(content, at(3_600_000));
+
+    await api.request<PostView>('PUT', `/posts/${id}/status`, { status: 'draft' });
+    const sentAt = Date.now();
+    const answer = await api.request<PostView>('POST', `/posts/${id}/publish-now`);
+    const post = await api.waitForOutcome(id, 30_000);
+
+    expect(answer).toMatchObject({ status: 200, body: { heraldState: 'QUEUE', workflow: 'started' } });
+    expect(post.heraldState).toBe('PUBLISHED');
+    const times = await publishedTimes(content);
+    expect(times).toHaveLength(1);
+    expect(times[0]! - sentAt).toBeLessThan(20_000);
+  });
+
+  it('should publish at its new time a post drafted, moved and scheduled again straight after', async () => {
+    const content = `Draft, move, schedule ${Date.now()}`;
+    const id = await schedule(content, at(3_600_000));
+
+    await api.request<PostView>('PUT', `/posts/${id}/status`, { status: 'draft' });
+    const newTime = at(6_000);
+    await put(id, { date: newTime.toISOString() });
+    const toQueue = await api.request<PostView>('PUT', `/posts/${id}/status`, { status: 'schedule' });
+    const post = await api.waitForOutcome(id, 40_000);
+
+    expect(toQueue).toMatchObject({ status: 200, body: { id, state: 'QUEUE', workflow: 'started' } });
+    expect(post.heraldState).toBe('PUBLISHED');
+    const times = await publishedTimes(content);
+    expect(times).toHaveLength(1);
+    expect(times[0]).toBeGreaterThanOrEqual(newTime.getTime());
+  });
+
   it('should publish the new text when the post is edited after scheduling', async () => {
     const original = `Before the edit ${Date.now()}`;
     const edited = `After the edit ${Date.now()}`;

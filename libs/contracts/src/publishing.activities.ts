@@ -92,6 +92,12 @@ export interface PostLifecycleActivities {
   scheduleNextOccurrence(input: PostRef): Promise<{ postId: string; publishAt: string } | null>;
   /** The root's thread items still waiting fail with this reason (a comment before them failed). */
   failPendingThread(input: PostRef & { code: ErrorCode; message: string }): Promise<void>;
+  /**
+   * The post's publish time (ISO) if it still waits to be published (QUEUE, not deleted), else
+   * null. Asked when the workflow is cancelled, to tell a cancel that stands from one the user
+   * has since undone (drafted, then scheduled again).
+   */
+  waitingPublishAt(input: PostRef): Promise<string | null>;
 }
 
 /**

@@ -97,5 +97,9 @@ export function createPostLifecycleActivities(deps: PostLifecycleDeps): PostLife
       await posts.markFailed(organizationId, postId, { code, message });
       postLogger(logger, ref).warn({ code, errorMessage: message }, 'comment failed');
     },
+
+    async waitingPublishAt({ organizationId, postId }) {
+      return (await posts.waitingPublishAt(organizationId, postId))?.toISOString() ?? null;
+    },
   };
 }

@@ -12,6 +12,7 @@ import {
   type PublishPostInput,
   type PublishPostResult,
   TASK_QUEUES,
+  publishNowSignal,
   publishStatusQuery,
   reschedulePostSignal,
 } from '@herald/contracts';
@@ -59,6 +60,7 @@ function happyStubs(): jest.Mocked<Stubs> {
     scheduleNextOccurrence: stub<'scheduleNextOccurrence'>(async () => null),
     publishComment: stub<'publishComment'>(async () => ({ releaseId: 'comment-1' })),
     findComment: stub<'findComment'>(async () => null),
+    waitingPublishAt: stub<'waitingPublishAt'>(async () => null),
   };
   return stubs;
 }
@@ -480,6 +482,49 @@ describe('publishPost workflow', () => {
     await handle.cancel();
 
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
+  });
+
+  /**
+   * Sends the cancel and then `signal` (with start, as the API does) to a run whose start is
+   * delayed, on a queue no worker polls until both are in, so that its first task holds both (as
+   * when the worker is busy); then runs that task and returns the outcome.
+   */
+  async function cancelThenSignal(signal: typeof publishNowSignal | typeof reschedulePostSignal, publishAt: string) {
+    const postId = `post-${Date.now()}-${++seq}`;
+    const workflowId = `post:${postId}`;
+    const taskQueue = `late-${postId}`;
+    const args: [PublishPostInput] = [
+      { organizationId: 'org-1', postId, publishAt: new Date(Date.now() + 3_600_000).toISOString(), provider: 'instagram', timing: { checkIntervalMs: 100 } },
+    ];
+    const handle = await client.workflow.start(PUBLISH_POST_WORKFLOW, { taskQueue, workflowId, args, startDelay: '59 minutes' });
+    await handle.cancel();
+    await client.workflow.signalWithStart(PUBLISH_POST_WORKFLOW, { taskQueue, workflowId, args, startDelay: '59 minutes', signal, signalArgs: [{ publishAt }] });
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: new DefaultLogger('ERROR') });
+    const late = await Worker.create({ connection, namespace: client.options.namespace, taskQueue, workflowBundle, activities: delegate });
+    const outcome = await late.runUntil(client.workflow.getHandle(workflowId).result().then(
+      (result) => ({ result: result as PublishPostResult }),
+      (error: unknown) => ({ error }),
+    ));
+    return { postId, outcome };
+  }
+
+  it('should publish now a post drafted then published now while its start was delayed (both reach it at once)', async () => {
+    const now = new Date().toISOString();
+    stubs.waitingPublishAt.mockImplementation(async () => now);
+
+    const { postId, outcome } = await cancelThenSignal(publishNowSignal, now);
+
+    expect(outcome).toEqual({ result: expect.objectContaining({ outcome: 'published' }) });
+    expect(stubs.claimPostForPublishing).toHaveBeenCalledTimes(1);
+    expect(stubs.claimPostForPublishing).toHaveBeenCalledWith(expect.objectContaining({ postId, publishAt: now }));
+  });
+
+  it('should end cancelled, without claiming, when Postgres says a post signalled and cancelled together no longer waits', async () => {
+    const { postId, outcome } = await cancelThenSignal(reschedulePostSignal, new Date().toISOString());
+
+    expect(outcome).toEqual({ error: expect.any(WorkflowFailedError) });
+    expect(stubs.waitingPublishAt).toHaveBeenCalledWith(expect.objectContaining({ postId }));
     expect(stubs.claimPostForPublishing).not.toHaveBeenCalled();
   });
 

@@ -44,6 +44,9 @@ const lifecycle = proxyLocalActivities<PostLifecycleActivities>({
  */
 const MAX_HELD_HEARTBEAT_TIMEOUT_MS = 30_000;
 
+/** A staged attempt that claimed the post or found why not (not merely another time in Postgres). */
+type AnsweredAttempt = DueAttempt & { claim: Exclude<ClaimResult, { kind: 'not-yet' }> };
+
 /** Pause before staging again after a staged attempt was lost (its worker died, Postgres failed). */
 const MAX_RESTAGE_BACKOFF_MS = 30_000;
 
@@ -89,34 +92,54 @@ export async function publishPost(input: PublishPostInput): Promise<PublishPostR
     retry: { maximumAttempts: 1 },
   });
 
-  let attempt: DueAttempt;
-  let claimToken: string;
+  let claimToken = '';
   let takeOver = input.takeOver === true;
-  for (let stage = 1, lost = 0; ; stage++) {
-    phase = 'waiting';
-    moved = false;
-    await waitUntil(() => publishAt - timing.leadMs, () => moved, () => (moved = false));
-    phase = 'staged';
-    claimToken = `${runId}/${stage}`;
-    const staged = await stageOnce(due, { ...ref, claimToken, publishAt: new Date(publishAt).toISOString(), takeOver }, () => moved);
-    if (staged === 'moved') continue;
-    if (staged === 'lost') {
-      // Claim again with a new token: if the lost attempt had claimed, take the post over from
-      // it (it can no longer record a commit), and ask the network if it had started publishing.
-      takeOver = true;
-      lost++;
-      await sleep(Math.min(MAX_RESTAGE_BACKOFF_MS, 1_000 * 2 ** (lost - 1)));
-      continue;
+  let stage = 0;
+  let lost = 0;
+  // Waits for the lead, stages the post and stages it again until an attempt answers.
+  const stageUntilAnswered = async (): Promise<AnsweredAttempt> => {
+    for (;;) {
+      phase = 'waiting';
+      moved = false;
+      await waitUntil(() => publishAt - timing.leadMs, () => moved, () => (moved = false));
+      phase = 'staged';
+      claimToken = `${runId}/${++stage}`;
+      const staged = await stageOnce(due, { ...ref, claimToken, publishAt: new Date(publishAt).toISOString(), takeOver }, () => moved);
+      if (staged === 'moved') continue;
+      if (staged === 'lost') {
+        // Claim again with a new token: if the lost attempt had claimed, take the post over from
+        // it (it can no longer record a commit), and ask the network if it had started publishing.
+        takeOver = true;
+        lost++;
+        await sleep(Math.min(MAX_RESTAGE_BACKOFF_MS, 1_000 * 2 ** (lost - 1)));
+        continue;
+      }
+      if (staged.claim.kind !== 'not-yet') return staged as AnsweredAttempt;
+      // Postgres has another time (a move whose signal never arrived): wait for that one.
+      const told = Date.parse(staged.claim.publishAt);
+      if (told === publishAt) await sleep(1_000); // cannot happen with one clock; never spin if it does
+      moveTo(told);
     }
-    attempt = staged;
-    if (attempt.claim.kind !== 'not-yet') break;
-    // Postgres has another time (a move whose signal never arrived): wait for that one.
-    const told = Date.parse(attempt.claim.publishAt);
-    if (told === publishAt) await sleep(1_000); // cannot happen with one clock; never spin if it does
-    moveTo(told);
+  };
+
+  let attempt: AnsweredAttempt;
+  try {
+    attempt = await stageUntilAnswered();
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // The API cancels after drafting or deleting the post, but the user may have scheduled it
+    // again since (draft, then publish now), and that signal can reach this run together with
+    // the cancel: a run whose start is delayed sees both in its first task. Postgres says which
+    // came last. A run cancelled once hears no further cancel, so from here on the claim alone
+    // stops it (a post drafted or deleted again is not claimed at its time). Not continue-as-new:
+    // the server carries the rest of the start delay over to the new run.
+    const waiting = await CancellationScope.nonCancellable(() => lifecycle.waitingPublishAt(ref));
+    if (waiting === null) throw error;
+    moveTo(Date.parse(waiting));
+    attempt = await CancellationScope.nonCancellable(stageUntilAnswered);
   }
 
-  const claim: ClaimResult = attempt.claim;
+  const claim = attempt.claim;
   if (claim.kind === 'skip') {
     phase = 'done';
     return { outcome: 'skipped', reason: claim.reason };

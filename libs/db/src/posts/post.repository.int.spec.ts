@@ -113,6 +113,17 @@ describe(PostRepository.name, () => {
     });
   });
 
+  it('should say when a post still waits to be published, and nothing once it is a draft, deleted or in another organization', async () => {
+    const at = new Date(Date.now() + 3_600_000);
+    const [waiting, draft, deleted] = await posts.createMany(organizationId, [newPost(at), newPost(at, { state: 'DRAFT' }), newPost(at)]);
+    await posts.softDeleteGroup(organizationId, deleted!.group, new Date());
+
+    expect(await posts.waitingPublishAt(organizationId, waiting!.id)).toEqual(at);
+    expect(await posts.waitingPublishAt(organizationId, draft!.id)).toBeNull();
+    expect(await posts.waitingPublishAt(organizationId, deleted!.id)).toBeNull();
+    expect(await posts.waitingPublishAt(otherOrganizationId, waiting!.id)).toBeNull();
+  });
+
   it('should let exactly one of a delete and a claim win when they race', async () => {
     for (let i = 0; i < 20; i++) {
       const [post] = await posts.createMany(organizationId, [newPost(new Date())]);

@@ -368,6 +368,15 @@ export class PostRepository {
    * workflow and has never had one: the sweep leaves such young posts to the API for a grace
    * period, then looks at them again (operations, not a tenant's query).
    */
+  /** The publish time of a root post still waiting (QUEUE, not deleted); null otherwise. */
+  async waitingPublishAt(organizationId: string, postId: string): Promise<Date | null> {
+    const row = await this.db.post.findFirst({
+      where: { id: postId, organizationId, deletedAt: null, state: 'QUEUE' },
+      select: { publishAt: true },
+    });
+    return row?.publishAt ?? null;
+  }
+
   async oldestWithoutWorkflowSince(createdAfter: Date): Promise<Date | null> {
     const row = await this.db.post.findFirst({
       where: { deletedAt: null, parentPostId: null, state: 'QUEUE', workflowId: null, createdAt: { gte: createdAfter } },
