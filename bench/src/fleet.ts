@@ -45,6 +45,23 @@ export async function createFleet(stack: HeraldStack, db: Db, count: number): Pr
   return orgs;
 }
 
+/**
+ * How many times the sandbox published each post marker on the fleet's accounts: its own record
+ * of what went out, the witness of a post published twice (a count above 1).
+ */
+export async function publishedByMarker(stack: HeraldStack, fleet: readonly FleetOrg[]): Promise<Map<string, number>> {
+  const seen = new Map<string, number>();
+  for (const { org } of fleet) {
+    for (const network of NETWORKS) {
+      for (const item of await stack.sandbox.published({ network, accountId: org.channels[network]!.account.id })) {
+        const key = MARKER_PATTERN.exec(item.text)?.[1];
+        if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return seen;
+}
+
 /** One channel's item of a POST /posts body: Facebook text, an Instagram photo, a TikTok photo post. */
 export function postItem(fleet: FleetOrg, network: BenchNetwork, content: string): Record<string, unknown> {
   const integration = { id: fleet.org.channels[network]!.integration.id };

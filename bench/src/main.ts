@@ -57,10 +57,11 @@ async function main(): Promise<void> {
     await closeContext(ctx).catch((e: unknown) => console.error('could not stop the stack cleanly', e));
   }
   const result = { machine, set, sizes: ctx.sizes, durationsS: durations, totalS: (Date.now() - started) / 1000, rows: ctx.rows, details: ctx.details, error: failure ? String(failure) : undefined };
-  const md = markdown(machine, ctx.rows, `The ${set} set took ${Math.round(result.totalS)} s.`);
+  const what = onlyAt >= 0 ? `The ${set} set's ${only.join(', ')}` : `The ${set} set`;
+  const md = markdown(machine, ctx.rows, `${what} took ${Math.round(result.totalS)} s.`);
   const file = writeResult(resultsDir, result, md);
   console.log(`\n${md}`);
-  console.log(`\n${result.set} set in ${Math.round(result.totalS)} s; result: ${file}`);
+  console.log(`\n${what} in ${Math.round(result.totalS)} s; result: ${file}`);
   if (profileDir) console.log(`CPU profiles of the API and the worker: ${profileDir} (node bench/dist/profile-summary.js <file>)`);
   if (failure) throw failure;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchContext } from './bench-context';
-import { MARKER_PATTERN, NETWORKS, createFleet, marker, pool, postItem } from './fleet';
+import { NETWORKS, createFleet, marker, pool, postItem, publishedByMarker } from './fleet';
 import { sleep } from './proc.util';
 import { round } from './stats.util';
 
@@ -44,16 +44,7 @@ export async function recoveryBench(ctx: BenchContext): Promise<void> {
   const rows = await ctx.db.post.findMany({ where: { organizationId: { in: orgIds } }, select: { state: true, publishedAt: true } });
   const published = rows.filter((r) => r.state === 'PUBLISHED' && r.publishedAt);
   const last = published.length ? Math.max(...published.map((r) => r.publishedAt!.getTime())) : Number.NaN;
-  // Every item the sandbox published for these accounts, by post: more than one is a double.
-  const seen = new Map<string, number>();
-  for (const { org } of fleet) {
-    for (const network of NETWORKS) {
-      for (const item of await ctx.stack.sandbox.published({ network, accountId: org.channels[network]!.account.id })) {
-        const key = MARKER_PATTERN.exec(item.text)?.[1];
-        if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
-      }
-    }
-  }
+  const seen = await publishedByMarker(ctx.stack, fleet);
   const doubles = [...seen.values()].filter((n) => n > 1).length;
   const recoveryS = (last - restarted) / 1000;
   ctx.details.recovery = { posts, temporalReadyMs, published: published.length, failed: rows.length - published.length, atNetwork: seen.size, doubles, recoveryS, lastAfterInstantS: (last - instant) / 1000 };

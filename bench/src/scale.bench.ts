@@ -59,7 +59,7 @@ export async function scaleBench(ctx: BenchContext): Promise<void> {
   ctx.rows.push(
     { bench: 'scale', metric: `posts created (cap ${sizes.maxMs / 60_000} min)`, herald: created, unit: '' },
     { bench: 'scale', metric: 'time to create them', herald: createS, unit: 's' },
-    { bench: 'scale', metric: `RSS of the worker, ${waiting} posts waiting`, herald: memory.workerMiB, unit: 'MiB', goal: '< 300 MB', met: memory.workerMiB * 1.048576 < 300 },
+    { bench: 'scale', metric: `RSS of the worker, ${waiting} posts waiting`, herald: memory.workerMiB, unit: 'MiB', goal: '< 300 MB (286 MiB)', met: memory.workerMiB * 1.048576 < 300 },
     { bench: 'scale', metric: 'RSS of the API', herald: memory.apiMiB, unit: 'MiB' },
     { bench: 'scale', metric: 'RSS of the Temporal server', herald: memory.temporalMiB, unit: 'MiB' },
     { bench: 'scale', metric: 'Postgres database', herald: Number(size) / 2 ** 20, unit: 'MiB' },
