@@ -58,6 +58,44 @@ describe('publishing when things go wrong', () => {
     expect(await publishCalls(instagram.account.id)).toBe(1);
   });
 
+  it('should find its Facebook post past the feed\'s first page, and publish once, when the answer is lost and the Page posts more', async () => {
+    const { org, api } = await freshOrganization();
+    const page = org.channels.facebook!;
+    const content = 'Lost on a busy Page';
+    const feedPath = `${page.account.id}/feed`;
+    // Herald's post is made but its answer lost. Herald then reads the feed to find it, and that
+    // read is held up while the Page's other admins publish 150 posts, so that Herald's is
+    // no longer on the feed's first page (a burst of posts to one Page does the same).
+    await stack.sandbox.addFault({ method: 'POST', path: '^/\\d+/feed$', dropResponse: true, times: 1 });
+    await stack.sandbox.addFault({ method: 'GET', path: '^/\\d+/feed$', delayMs: 8_000, times: 1 });
+
+    const postId = await api.schedule(page.integration.id, { content }, { type: 'now' });
+    await waitUntil('the post to be made on the Page', async () =>
+      (await stack.sandbox.published({ network: 'facebook', accountId: page.account.id })).length > 0 ? true : undefined,
+    );
+    const others = Array.from({ length: 150 }, (_, i) => i);
+    for (let from = 0; from < others.length; from += 15) {
+      await Promise.all(
+        others.slice(from, from + 15).map(async (i) => {
+          const answer = await fetch(`${stack.sandboxUrl}/graph.facebook.com/v21.0/${feedPath}?access_token=${encodeURIComponent(page.account.accessToken)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ message: `Another admin's post ${i}` }),
+          });
+          if (!answer.ok) throw new Error(`the other admin's post ${i} answered ${answer.status}`);
+        }),
+      );
+    }
+    const post = await api.waitForOutcome(postId);
+
+    const ours = (await stack.sandbox.published({ network: 'facebook', accountId: page.account.id })).filter((p) => p.text === content);
+    expect(ours).toHaveLength(1);
+    expect(post).toMatchObject({ heraldState: 'PUBLISHED', releaseId: ours[0]!.id });
+    // The case really arose: Herald had to read on past the feed's first page.
+    const feedReads = await stack.sandbox.requests({ method: 'GET', pathContains: feedPath });
+    expect(feedReads.some((read) => read.query?.['after'] !== undefined)).toBe(true);
+  });
+
   it('should publish once when the worker is killed during the publish call and restarted', async () => {
     const { org, api } = await freshOrganization();
     const instagram = org.channels.instagram!;

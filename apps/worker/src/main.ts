@@ -140,6 +140,9 @@ async function main(): Promise<void> {
         claim,
         gate: new RateGate(perSecond),
         draining: stop.signal,
+        // A commit's request is given up after one request timeout; it gets as long again to land
+        // (within the reconcile activity's 2-minute limit).
+        reconcileSettleMs: Math.min(2 * config.PROVIDER_TIMEOUT_MS, 90_000),
         now: () => new Date(),
         logger,
       }),

@@ -17,7 +17,7 @@ const ref = { organizationId: 'org_1', postId: 'post_1' };
 const prepared: PreparedPublish = { provider: 'facebook', data: { format: 'text', photoIds: [] } };
 const claimed: ClaimResult = { kind: 'claimed', provider: 'facebook', integrationId: 'int_1' };
 
-function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => claimed) {
+function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => claimed, reconcileSettleMs = 0) {
   const calls: string[] = [];
   const adapter = {
     provider: 'facebook',
@@ -25,6 +25,7 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
     check: jest.fn(async () => (calls.push('check'), { status: 'ready' as const, prepared })),
     commit: jest.fn(async () => (calls.push('commit'), { status: 'published' as const, ref: { releaseId: 'fb_9' } })),
     permalink: jest.fn(async () => (calls.push('permalink'), 'https://facebook.com/fb_9')),
+    reconcile: jest.fn(async () => (calls.push('reconcile'), { status: 'not-published' as const, detail: 'nothing on the feed' })),
   } as unknown as jest.Mocked<ProviderAdapter>;
   const record = (content: string): PostForPublish => ({
     id: ref.postId,
@@ -60,6 +61,7 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
     },
     gate: new RateGate(1_000),
     draining: draining.signal,
+    reconcileSettleMs,
     now: () => new Date(),
     logger: createLogger('herald-worker', 'silent'),
   });
@@ -69,7 +71,7 @@ function setUp(claim: (input: ClaimInput) => Promise<ClaimResult> = async () => 
   );
   const run = (publishAt: Date, extra: Partial<ClaimInput> = {}): Promise<DueAttempt> =>
     env.run(activities.publishWhenDue, { ...ref, claimToken: 'run_1/1', publishAt: publishAt.toISOString(), ...extra });
-  return { adapter, posts, calls, claimSpy, draining, env, run };
+  return { adapter, posts, calls, claimSpy, draining, env, run, activities };
 }
 
 function refusal(failure: Partial<PublishFailure> & Pick<PublishFailure, 'code'>): ProviderError {
@@ -167,5 +169,31 @@ describe('publishWhenDue', () => {
     await expect(holding).rejects.toThrow(/draining/);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(calls.filter((c) => !c.startsWith('read'))).toEqual([]);
+  });
+});
+
+describe('reconcilePublish', () => {
+  it('should not read the network until the commit\'s request could no longer land, then say what it found', async () => {
+    const { adapter, env, activities } = setUp(undefined, 1_500);
+    const commitStartedAt = new Date(Date.now() - 500);
+    const started = Date.now();
+
+    const result = await env.run(activities.reconcilePublish, { ...ref, prepared, commitStartedAt: commitStartedAt.toISOString() });
+
+    expect(result).toEqual({ status: 'not-published', detail: 'nothing on the feed' });
+    expect(adapter.reconcile).toHaveBeenCalledTimes(1);
+    // Read no earlier than the commit's start plus the settle time (1.5 s), i.e. about 1 s from now.
+    expect(Date.now()).toBeGreaterThanOrEqual(commitStartedAt.getTime() + 1_500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('should read at once when the commit began longer ago than the settle time', async () => {
+    const { adapter, env, activities } = setUp(undefined, 1_500);
+    const started = Date.now();
+
+    await env.run(activities.reconcilePublish, { ...ref, prepared, commitStartedAt: new Date(Date.now() - 60_000).toISOString() });
+
+    expect(adapter.reconcile).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeLessThan(900);
   });
 });

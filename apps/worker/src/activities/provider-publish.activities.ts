@@ -27,6 +27,11 @@ export interface ProviderPublishDeps {
   gate: RateGate;
   /** Aborted when the worker drains: posts held for their time are handed back at once. */
   draining: AbortSignal;
+  /**
+   * How long after a commit began the network may still act on it: a request whose answer Herald
+   * gave up on can land after the client stopped waiting, so reconciliation reads no earlier.
+   */
+  reconcileSettleMs: number;
   now: () => Date;
   logger: Logger;
 }
@@ -49,7 +54,7 @@ function refused(code: PublishFailure['code'], message: string): ApplicationFail
  * rate-limit pauses.
  */
 export function createProviderPublishActivities(deps: ProviderPublishDeps): ProviderPublishActivities {
-  const { network, adapters, posts, integrations, refresher, throttle, claim, gate, draining, now, logger } = deps;
+  const { network, adapters, posts, integrations, refresher, throttle, claim, gate, draining, reconcileSettleMs, now, logger } = deps;
   // Posts that fall due together record their commit attempts together, in one statement.
   const commitRecords = new MicroBatch((attempts: Parameters<PostRepository['recordCommitAttempts']>[0]) => posts.recordCommitAttempts(attempts));
 
@@ -238,6 +243,10 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
     },
 
     async reconcilePublish({ prepared, commitStartedAt, progress, ...ref }) {
+      // Reading before the commit's request could have landed would find nothing and let the
+      // post go out twice.
+      const settleMs = Date.parse(commitStartedAt) + reconcileSettleMs - now().getTime();
+      if (settleMs > 0) await Context.current().sleep(settleMs);
       const loaded = await load(ref);
       const result = await call(
         loaded,

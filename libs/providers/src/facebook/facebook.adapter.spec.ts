@@ -214,5 +214,33 @@ describe(FacebookAdapter.name, () => {
 
       expect(result.status).toBe('not-published');
     });
+
+    // 100 posts on a page, all made after the commit began (at 09:30:00) and none of them ours.
+    const busyPage = (after: string) => ({
+      data: Array.from({ length: 100 }, (_, i) => ({
+        id: `${PAGE}_9${after}${i}`,
+        message: `Another post ${i}`,
+        created_time: '2026-05-01T09:30:05+0000',
+      })),
+      paging: { cursors: { after }, next: `https://graph.facebook.com/v21.0/${PAGE}/feed?after=${after}` },
+    });
+
+    it('should read the feed back to the commit when the Page published many posts since (ours is past the first page)', async () => {
+      server.on('GET', fb(`/${PAGE}/feed`), { body: busyPage('c1') }, { body: fixture('feed-list.json') });
+
+      const result = await facebook.reconcile(ctx, post({ media: [photo('lemon'), photo('chocolate')] }), photosPrepared, commitStartedAt);
+
+      expect(result).toEqual({ status: 'published', ref: { releaseId: POST_ID, releaseUrl: PERMALINK } });
+      expect(server.requests.map((r) => r.query['after'])).toEqual([undefined, 'c1']);
+    });
+
+    it('should say unknown, never not published, when it could not read the feed back to the commit', async () => {
+      server.on('GET', fb(`/${PAGE}/feed`), { body: busyPage('c1') });
+
+      const result = await facebook.reconcile(ctx, post(), { provider: 'facebook', data: { format: 'text', photoIds: [] } }, commitStartedAt);
+
+      expect(result.status).toBe('unknown');
+      expect(server.requests).toHaveLength(10);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, PublishedRef, ReconcileResult } from '@herald/domain';
 import { idField, stringField } from '../json-fields.util';
 import { type GraphClient, graphPath } from '../meta/graph-client';
+import { readGraphListSince } from '../meta/graph-list.util';
 import { createInvisible } from '../meta/invisible-write.util';
 import type { ProviderAdapter, ProviderComments, PublishablePost, PublishContext } from '../provider-adapter';
 import { ProviderError } from '../provider-error';
@@ -10,6 +11,9 @@ import { type FacebookPrepared, linkOf, planFacebookPost, readFacebookPrepared }
 import { photoNotCreated, publishAnswerWithoutId, videoNotAllowedHere } from './facebook.errors';
 
 const FACEBOOK_WEB = 'https://www.facebook.com';
+/** The feed is read back to the commit's start in pages of this size (Graph's largest), at most this many. */
+const FEED_PAGE_SIZE = 100;
+const FEED_MAX_PAGES = 10;
 
 /**
  * Facebook Pages, with the Page access token. Photos are uploaded unpublished in `prepare`
@@ -71,12 +75,23 @@ export class FacebookAdapter implements ProviderAdapter {
     commitStartedAt: Date,
   ): Promise<ReconcileResult> {
     const data = readFacebookPrepared(prepared);
-    const listing = await this.graph.get(graphPath(ctx.account.internalId, 'feed'), ctx.credentials.accessToken, {
-      fields: FEED_LOOKUP_FIELDS,
-      limit: 25,
-    });
-    const ref = findFeedPost(listing, { message: post.content, photoIds: data.photoIds, commitStartedAt });
+    const { entries, complete } = await readGraphListSince(
+      (after) =>
+        this.graph.get(graphPath(ctx.account.internalId, 'feed'), ctx.credentials.accessToken, {
+          fields: FEED_LOOKUP_FIELDS,
+          limit: FEED_PAGE_SIZE,
+          after,
+        }),
+      (entry) => stringField(entry, 'created_time'),
+      commitStartedAt,
+      FEED_MAX_PAGES,
+    );
+    const ref = findFeedPost({ data: entries }, { message: post.content, photoIds: data.photoIds, commitStartedAt });
     if (ref) return { status: 'published', ref: { ...ref, releaseUrl: absoluteUrl(ref.releaseUrl) } };
+    // Not found in part of the feed proves nothing: publishing again could post it twice.
+    if (!complete) {
+      return { status: 'unknown', detail: `The Page published more than ${FEED_PAGE_SIZE * FEED_MAX_PAGES} posts since the attempt; Herald could not read back that far.` };
+    }
     return { status: 'not-published', detail: 'No post on the Page\'s feed matches this one since the publish attempt.' };
   }
 

@@ -241,6 +241,21 @@ describe(InstagramAdapter.name, () => {
 
       expect(result.status).toBe('unknown');
     });
+
+    it('should read the media back to the commit when the account published many posts since (ours is past the first page)', async () => {
+      const newer = {
+        data: Array.from({ length: 50 }, (_, i) => ({ id: `1794000000000${i}`, caption: `Another post ${i}`, timestamp: '2026-05-01T09:30:06+0000' })),
+        paging: { cursors: { after: 'p1' }, next: `https://graph.facebook.com/v21.0/${IG_USER}/media?after=p1` },
+      };
+      server
+        .on('GET', fb(`/${CONTAINER}`), { body: fixture('container-published.json') })
+        .on('GET', fb(`/${IG_USER}/media`), { body: newer }, { body: fixture('media-list.json') });
+
+      const result = await instagram.reconcile(ctx, post(), prepared({ format: 'image', containerId: CONTAINER }), commitStartedAt);
+
+      expect(result).toEqual({ status: 'published', ref: { releaseId: MEDIA, releaseUrl: 'https://www.instagram.com/p/DJx1Ab2Cd3E/' } });
+      expect(server.requestsTo('GET', fb(`/${IG_USER}/media`)).map((r) => r.query['after'])).toEqual([undefined, 'p1']);
+    });
   });
 
   describe('a carousel', () => {

@@ -1,6 +1,7 @@
 import type { CommitOutcome, ConfirmCheck, PreparedPublish, PrepareCheck, ReconcileResult } from '@herald/domain';
 import { arrayField, idField, numberField, objectField, stringField } from '../json-fields.util';
 import { type GraphClient, type GraphParams, graphPath } from '../meta/graph-client';
+import { readGraphListSince } from '../meta/graph-list.util';
 import { createInvisible } from '../meta/invisible-write.util';
 import type { ProviderAdapter, ProviderComments, PublishablePost, PublishContext } from '../provider-adapter';
 import { ProviderError } from '../provider-error';
@@ -20,6 +21,10 @@ import {
 } from './instagram.errors';
 
 export type InstagramProviderId = 'instagram' | 'instagram-standalone';
+
+/** Recent media is read back to the commit's start in pages of this size, at most this many. */
+const MEDIA_PAGE_SIZE = 50;
+const MEDIA_MAX_PAGES = 10;
 
 /**
  * Instagram business accounts through the Content Publishing API. 'instagram' reaches
@@ -187,12 +192,20 @@ export class InstagramAdapter implements ProviderAdapter {
     commitStartedAt: Date,
   ): Promise<ReconcileResult> {
     const isStory = data.format === 'story';
-    const listing = await this.graph.get(
-      graphPath(ctx.account.internalId, isStory ? 'stories' : 'media'),
-      ctx.credentials.accessToken,
-      { fields: MEDIA_LOOKUP_FIELDS, limit: 50 },
+    const { entries } = await readGraphListSince(
+      (after) =>
+        this.graph.get(graphPath(ctx.account.internalId, isStory ? 'stories' : 'media'), ctx.credentials.accessToken, {
+          fields: MEDIA_LOOKUP_FIELDS,
+          limit: MEDIA_PAGE_SIZE,
+          after,
+        }),
+      (entry) => stringField(entry, 'timestamp'),
+      commitStartedAt,
+      MEDIA_MAX_PAGES,
     );
-    const ref = findPublishedMedia(listing, { caption: isStory ? undefined : post.content, commitStartedAt });
+    // The container says PUBLISHED, so not finding the media is "unknown" whether or not the
+    // scan reached back to the commit: it is never a reason to publish again.
+    const ref = findPublishedMedia({ data: entries }, { caption: isStory ? undefined : post.content, commitStartedAt });
     if (ref) return { status: 'published', ref };
     return {
       status: 'unknown',
