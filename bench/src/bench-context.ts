@@ -86,10 +86,12 @@ export const STACK_OVERRIDES: NodeJS.ProcessEnv = {
   TIKTOK_ACTIVITIES_PER_SECOND: '1000',
   // Herald's production log level; the logs go to files in the run's folder.
   LOG_LEVEL: 'info',
-  // The production defaults, not the test stack's tiny cache (which makes every task a replay)
-  // and short commit timeout (which sets how often held posts heartbeat).
+  // The production defaults, not the test stack's tiny cache (which makes every task a replay),
+  // short commit timeout (which sets how often held posts heartbeat) and short request timeout
+  // (10 s: under a big burst, answers take longer and each timeout costs a reconciliation).
   WORKER_MAX_CACHED_WORKFLOWS: undefined,
   PUBLISH_COMMIT_TIMEOUT_MS: undefined,
+  PROVIDER_TIMEOUT_MS: undefined,
 };
 
 /** Environment that makes a Herald process profile itself into `dir` (see cpu-profile.preload.ts). */

@@ -28,10 +28,17 @@ interface Lateness {
   cpu?: CpuSnapshot;
 }
 
-/** What the sandbox published, by its own record: posts that went out, and those that went out twice. */
+/**
+ * What the sandbox published, by its own record: posts that went out, those that went out twice,
+ * and (Herald) those recorded PUBLISHED that it does not list. A few of each are named, so that a
+ * run kept with --keep-logs can be followed post by post.
+ */
 interface AtNetwork {
   published: number;
   twice: number;
+  twiceExamples: string[];
+  recordedNotListed?: number;
+  recordedNotListedExamples?: string[];
 }
 
 export interface BurstRun {
@@ -42,9 +49,20 @@ export interface BurstRun {
   baseline: { start: Summary; done: Summary; failed: number; scheduledLate: boolean; cpu?: CpuSnapshot; network: AtNetwork };
 }
 
+const EXAMPLES = 20;
+
 function atNetwork(seen: Map<string, number>, tag: string): AtNetwork {
   const mine = [...seen].filter(([key]) => key.startsWith(`${tag}-`));
-  return { published: mine.length, twice: mine.filter(([, n]) => n > 1).length };
+  const twice = mine.filter(([, n]) => n > 1).map(([key]) => key);
+  return { published: mine.length, twice: twice.length, twiceExamples: twice.slice(0, EXAMPLES) };
+}
+
+/** Herald's posts recorded PUBLISHED whose marker the network does not list. */
+function recordedNotListed(seen: Map<string, number>, rows: HeraldRows): Pick<AtNetwork, 'recordedNotListed' | 'recordedNotListedExamples'> {
+  const missing = rows
+    .filter((r) => r.state === 'PUBLISHED' && !seen.has(MARKER_PATTERN.exec(r.content)?.[1] ?? r.content))
+    .map((r) => `${r.integration.provider} post ${r.id} (${MARKER_PATTERN.exec(r.content)?.[1] ?? '?'})`);
+  return { recordedNotListed: missing.length, recordedNotListedExamples: missing.slice(0, EXAMPLES) };
 }
 
 // temporal.api.enums.v1.EventType values.
@@ -186,14 +204,18 @@ export async function burstBench(ctx: BenchContext): Promise<void> {
       const run: BurstRun = {
         posts,
         histories: r === 0 ? await histories(ctx, herald.rows, `${tag}b`) : undefined,
-        herald: { start: summarize(herald.lateness.start), done: summarize(herald.lateness.done), failed: herald.lateness.failed, scheduledLate: herald.lateness.scheduledLate, cpu: herald.lateness.cpu, network: atNetwork(seen, tag) },
+        herald: { start: summarize(herald.lateness.start), done: summarize(herald.lateness.done), failed: herald.lateness.failed, scheduledLate: herald.lateness.scheduledLate, cpu: herald.lateness.cpu, network: { ...atNetwork(seen, tag), ...recordedNotListed(seen, herald.rows) } },
         baseline: { start: summarize(baseline.start), done: summarize(baseline.done), failed: baseline.failed, scheduledLate: baseline.scheduledLate, cpu: baseline.cpu, network: atNetwork(seen, `${tag}b`) },
       };
       ctx.log(
         `burst ${posts} run ${r + 1}: start p99 ${round(run.herald.start.p99)} ms (baseline ${round(run.baseline.start.p99)}), ` +
           `last published ${round(run.herald.done.max)} ms (baseline ${round(run.baseline.done.max)}), failed ${run.herald.failed}/${run.baseline.failed}, ` +
-          `published twice ${run.herald.network.twice}/${run.baseline.network.twice}`,
+          `published twice ${run.herald.network.twice}/${run.baseline.network.twice}, ` +
+          `recorded PUBLISHED but not listed by the network ${run.herald.network.recordedNotListed}`,
       );
+      if (run.herald.network.twice || run.herald.network.recordedNotListed) {
+        ctx.log(`burst ${posts} run ${r + 1}: twice ${JSON.stringify(run.herald.network.twiceExamples)}; not listed ${JSON.stringify(run.herald.network.recordedNotListedExamples)}`);
+      }
       if (run.histories) ctx.log(`burst ${posts}: histories ${JSON.stringify(run.histories)}`);
       ctx.log(`burst ${posts} run ${r + 1}: CPU seconds Herald ${JSON.stringify(run.herald.cpu)}; baseline ${JSON.stringify(run.baseline.cpu)}`);
       mine.push(run);
@@ -239,6 +261,14 @@ function addRows(ctx: BenchContext, posts: number, runs: BurstRun[]): void {
       unit: '',
       goal: '0',
       met: runs.every((r) => r.herald.network.twice === 0),
+    },
+    {
+      bench: 'burst',
+      metric: `${label}: posts recorded PUBLISHED that the network does not list, most in a run`,
+      herald: Math.max(...runs.map((r) => r.herald.network.recordedNotListed ?? 0)),
+      unit: '',
+      goal: '0',
+      met: runs.every((r) => r.herald.network.recordedNotListed === 0),
     },
   );
 }
