@@ -66,6 +66,23 @@ describe('TikTok, media pulled from Herald\'s verified domain', () => {
     expect(items[0]).toMatchObject({ kind: 'photo', media: [expect.anything(), expect.anything()] });
   });
 
+  it('should record the photo post TikTok made, not an earlier one of the same title, when the answer to its publish call is lost', async () => {
+    const { org, api, channel } = await tiktok();
+    const settings = { privacy_level: 'PUBLIC_TO_EVERYONE', title: 'This week' };
+    const monday = await api.waitForOutcome(await api.schedule(channel, { content: 'Monday: lemon cake', files: [PHOTO] }, { settings }));
+    // TikTok makes the second post, but its answer is lost: Herald must find it among the
+    // account's posts, where the first one has the same title.
+    await stack.sandbox.addFault({ method: 'POST', host: 'open.tiktokapis.com', path: '^/v2/post/publish/content/init/$', dropResponse: true });
+
+    const tuesday = await api.waitForOutcome(await api.schedule(channel, { content: 'Tuesday: chocolate cake', files: [PHOTO] }, { settings }));
+
+    // Each made once, and each recorded with its own id.
+    const items = await tiktokItems(stack, org);
+    expect(items.map((i) => i.text)).toEqual(['Monday: lemon cake', 'Tuesday: chocolate cake']);
+    expect(monday).toMatchObject({ heraldState: 'PUBLISHED', releaseId: items[0]!.id });
+    expect(tuesday).toMatchObject({ heraldState: 'PUBLISHED', releaseId: items[1]!.id });
+  });
+
   it('should send a video to the creator\'s inbox, recorded as Postiz does ("missing")', async () => {
     const { org, api, channel } = await tiktok();
     const post = await api.waitForOutcome(await api.schedule(channel, { content: 'Draft for later', files: [CLIP] }, { settings: { content_posting_method: 'UPLOAD' } }));

@@ -160,6 +160,46 @@ describe(parsePublishStatus.name, () => {
       expect(result.status === 'unknown' && result.detail).toContain('private (visibility "Only me", SELF_ONLY)');
     });
 
+    // Photo posts of a series often share their title: only the description tells them apart.
+    const photoPull = prepared({
+      format: 'photo',
+      mode: 'direct',
+      transfer: 'PULL_FROM_URL',
+      mediaUrls: ['https://media.herald.example/uploads/cake.jpg'],
+      username: 'herald.bakery',
+      postInfo: { title: 'This week', description: 'Monday: lemon cake', privacy_level: 'PUBLIC_TO_EVERYONE' },
+    });
+    const listed = (id: string, title: string, description: string, createTime: number) =>
+      `{"id":${id},"title":${JSON.stringify(title)},"video_description":${JSON.stringify(description)},"create_time":${createTime},"share_url":"https://www.tiktok.com/@herald.bakery/photo/${id}"}`;
+    const page = (videos: string[], cursor: number, hasMore: boolean) =>
+      `{"data":{"videos":[${videos.join(',')}],"cursor":${cursor},"has_more":${hasMore}},"error":{"code":"ok","message":"","log_id":"L1"}}`;
+
+    it('should not take another photo post that shares only the title for this one', async () => {
+      bed.server.on('POST', tt('/v2/video/list/'), {
+        body: page([listed('7400000000000000901', 'This week', 'Tuesday: chocolate cake', 1764757230)], 1764757230000, false),
+      });
+
+      const result = await bed.adapter().reconcile(ctx, post([]), photoPull, COMMIT_STARTED);
+
+      expect(result.status).toBe('unknown');
+    });
+
+    it('should read the list back to the commit when the account posted more since, and find the post by all its texts', async () => {
+      const newer = Array.from({ length: 20 }, (_, i) => listed(`74000000000000010${String(i).padStart(2, '0')}`, 'This week', `Another day ${i}`, 1764757300 - i));
+      bed.server.on(
+        'POST',
+        tt('/v2/video/list/'),
+        { body: page(newer, 1764757281000, true) },
+        { body: page([listed('7400000000000000902', 'This week', 'Monday: lemon cake', 1764757230), listed('7400000000000000777', 'Older', 'Older', 1764756000)], 1764756000000, true) },
+      );
+
+      const result = await bed.adapter().reconcile(ctx, post([]), photoPull, COMMIT_STARTED);
+
+      expect(result).toEqual({ status: 'published', ref: { releaseId: '7400000000000000902', releaseUrl: 'https://www.tiktok.com/@herald.bakery/photo/7400000000000000902' } });
+      // Two pages: the second reached back past the commit, so the third was never asked for.
+      expect(bed.server.requests.map((r) => r.body['cursor'])).toEqual([undefined, 1764757281000]);
+    });
+
     it('should answer not-published for an upload that never got a publish_id', async () => {
       bed.server.on('POST', tt('/v2/video/list/'), { body: rawFixture('video-list-empty.json') });
 

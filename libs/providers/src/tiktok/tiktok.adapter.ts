@@ -14,7 +14,7 @@ import { readTikTokPending, readTikTokPrepared, type TikTokPending, type TikTokP
 import { readTikTokSettings } from './tiktok-settings';
 import { refreshTikTokToken } from './tiktok-token';
 import { uploadVideoChunks } from './tiktok-upload';
-import { findPublishedVideo, listedVideos, VIDEO_LIST_FIELDS, VIDEO_LIST_MAX_COUNT } from './tiktok-video-lookup';
+import { findPublishedVideo, listedVideos, reachesBefore, VIDEO_LIST_FIELDS, VIDEO_LIST_MAX_COUNT, VIDEO_LIST_MAX_PAGES } from './tiktok-video-lookup';
 import { classifyTikTokFailReason } from './tiktok.errors';
 
 export interface TikTokAdapterOptions {
@@ -240,13 +240,28 @@ export class TikTokAdapter implements ProviderAdapter {
     return listedVideos(list);
   }
 
+  /**
+   * The post a commit made, from the account's public posts read back to the commit's start (an
+   * account that posted many since has pushed it past the first page).
+   */
   private async lookUpVideo(ctx: PublishContext, data: TikTokPrepared, commitStartedAt: Date) {
     const texts = [data.postInfo?.['title'], data.postInfo?.['description']].filter((text): text is string => typeof text === 'string');
     if (texts.length === 0) return undefined;
-    const list = await this.client.post(PATHS.videoList, ctx.credentials.accessToken, { max_count: VIDEO_LIST_MAX_COUNT }, { effect: 'read' }, {
-      fields: VIDEO_LIST_FIELDS,
-    });
-    return findPublishedVideo(list, { texts, commitStartedAt, username: data.username });
+    const pages: JsonObject[] = [];
+    let cursor: number | undefined;
+    for (let page = 0; page < VIDEO_LIST_MAX_PAGES; page++) {
+      const list = await this.client.post(
+        PATHS.videoList,
+        ctx.credentials.accessToken,
+        { max_count: VIDEO_LIST_MAX_COUNT, ...(cursor !== undefined && { cursor }) },
+        { effect: 'read' },
+        { fields: VIDEO_LIST_FIELDS },
+      );
+      pages.push(list);
+      cursor = numberField(list, 'cursor');
+      if (list['has_more'] !== true || cursor === undefined || reachesBefore(list, commitStartedAt)) break;
+    }
+    return findPublishedVideo(pages, { texts, commitStartedAt, username: data.username });
   }
 }
 
