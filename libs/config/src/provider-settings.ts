@@ -8,6 +8,7 @@ type ProviderConfig = Pick<
   | 'TIKTOK_API_URL'
   | 'META_GRAPH_VERSION'
   | 'PROVIDER_TIMEOUT_MS'
+  | 'PROVIDER_MAX_CONNECTIONS'
   | 'TIKTOK_CLIENT_KEY'
   | 'TIKTOK_CLIENT_SECRET'
   | 'TIKTOK_VERIFIED_URL_PREFIXES'
@@ -22,6 +23,7 @@ export function providerSettingsFrom(config: ProviderConfig) {
     tiktokApi: config.TIKTOK_API_URL,
     graphVersion: config.META_GRAPH_VERSION,
     requestTimeoutMs: config.PROVIDER_TIMEOUT_MS,
+    maxConnections: config.PROVIDER_MAX_CONNECTIONS,
     tiktok: {
       clientKey: config.TIKTOK_CLIENT_KEY ?? '',
       clientSecret: config.TIKTOK_CLIENT_SECRET ?? '',

@@ -36,6 +36,8 @@ export const providerSchema = {
   TIKTOK_API_URL: httpUrl.default('https://open.tiktokapis.com'),
   META_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
   PROVIDER_TIMEOUT_MS: positiveMs(30_000),
+  /** Connections each process opens at once to each network host; more calls wait for one. */
+  PROVIDER_MAX_CONNECTIONS: z.coerce.number().int().positive().default(100),
   /** The TikTok app Herald posts as (token refresh needs them). */
   TIKTOK_CLIENT_KEY: z.string().optional(),
   TIKTOK_CLIENT_SECRET: z.string().optional(),

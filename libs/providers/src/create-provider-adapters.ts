@@ -2,6 +2,7 @@ import type { ProviderId } from '@herald/domain';
 import { FacebookAdapter } from './facebook/facebook.adapter';
 import { InstagramAdapter } from './instagram/instagram.adapter';
 import { createMediaFetcher } from './media/media-fetcher';
+import { DEFAULT_MAX_CONNECTIONS } from './connection-pool';
 import { GraphClient } from './meta/graph-client';
 import type { ProviderAdapter, ProviderEndpoints } from './provider-adapter';
 import { MAX_VIDEO_BYTES } from './tiktok/tiktok-chunk-plan';
@@ -37,7 +38,12 @@ export interface ProviderAdapterSettings extends ProviderEndpoints {
 /** One adapter per provider, bound to the configured base URLs. */
 export function createProviderAdapters(settings: ProviderAdapterSettings): Record<ProviderId, ProviderAdapter | undefined> {
   const graph = (baseUrl: string) =>
-    new GraphClient({ baseUrl, version: settings.graphVersion, timeoutMs: settings.requestTimeoutMs });
+    new GraphClient({
+      baseUrl,
+      version: settings.graphVersion,
+      timeoutMs: settings.requestTimeoutMs,
+      maxConnections: settings.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    });
   const facebookGraph = graph(settings.facebookGraph);
   const fetchMedia = createMediaFetcher({
     allowedOrigins: settings.media?.allowedOrigins ?? [],
@@ -54,6 +60,7 @@ export function createProviderAdapters(settings: ProviderAdapterSettings): Recor
       clientSecret: settings.tiktok?.clientSecret ?? '',
       verifiedUrlPrefixes: settings.tiktok?.verifiedUrlPrefixes ?? [],
       requestTimeoutMs: settings.requestTimeoutMs,
+      maxConnections: settings.maxConnections,
       chunkSizeBytes: settings.tiktok?.chunkSizeBytes,
       fetchMedia,
     }),

@@ -113,4 +113,6 @@ export interface ProviderEndpoints {
   graphVersion: string;
   /** Per-request timeout; past it the outcome of a write is unknown. */
   requestTimeoutMs: number;
+  /** Connections open at once to each network host, per process (default 100); more calls wait their turn. */
+  maxConnections?: number;
 }

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { ConnectionPool } from '../connection-pool';
 import { ProviderError } from '../provider-error';
 import { describeTransportFailure } from '../transport-failure.util';
 import { classifyMetaError, classifyMetaTransportFailure } from './meta.errors';
@@ -12,6 +13,8 @@ export interface GraphClientOptions {
   /** e.g. v21.0; empty for unversioned paths. */
   version: string;
   timeoutMs: number;
+  /** Calls in flight at once to this host; more wait their turn (connection-pool.ts). */
+  maxConnections: number;
 }
 
 /**
@@ -20,13 +23,16 @@ export interface GraphClientOptions {
  */
 export class GraphClient {
   private readonly http: AxiosInstance;
+  private readonly pool: ConnectionPool;
 
   constructor(options: GraphClientOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
     const version = options.version.replace(/^\/+|\/+$/g, '');
+    this.pool = new ConnectionPool(options.maxConnections);
     this.http = axios.create({
       baseURL: version ? `${base}/${version}` : base,
       timeout: options.timeoutMs,
+      ...this.pool.agents,
       // Statuses are classified below together with the body, so axios must not throw on them.
       validateStatus: () => true,
       maxRedirects: 0,
@@ -51,7 +57,7 @@ export class GraphClient {
   private async send(config: AxiosRequestConfig, write: boolean): Promise<unknown> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request<unknown>(config);
+      response = await this.pool.run(() => this.http.request<unknown>(config));
     } catch (error) {
       const transport = describeTransportFailure(error);
       if (transport) throw new ProviderError(classifyMetaTransportFailure(transport, { write }));

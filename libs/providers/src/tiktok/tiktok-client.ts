@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { parseJsonExactly } from '../exact-json.util';
 import { type JsonObject, objectField } from '../json-fields.util';
+import { ConnectionPool } from '../connection-pool';
 import { ProviderError } from '../provider-error';
 import { describeTransportFailure } from '../transport-failure.util';
 import {
@@ -16,6 +17,8 @@ export interface TikTokClientOptions {
   /** e.g. https://open.tiktokapis.com or http://127.0.0.1:3900/open.tiktokapis.com */
   baseUrl: string;
   timeoutMs: number;
+  /** Calls in flight at once to the API host; more wait their turn (connection-pool.ts). */
+  maxConnections: number;
   now: () => Date;
 }
 
@@ -38,6 +41,7 @@ export interface RawAnswer {
  */
 export class TikTokClient {
   private readonly api: AxiosInstance;
+  private readonly pool: ConnectionPool;
   private readonly uploads: AxiosInstance;
 
   constructor(private readonly options: TikTokClientOptions) {
@@ -49,7 +53,8 @@ export class TikTokClient {
       maxRedirects: 0,
       transitional: { clarifyTimeoutError: true },
     };
-    this.api = axios.create({ ...exact, baseURL: options.baseUrl.replace(/\/+$/, ''), timeout: options.timeoutMs });
+    this.pool = new ConnectionPool(options.maxConnections);
+    this.api = axios.create({ ...exact, baseURL: options.baseUrl.replace(/\/+$/, ''), timeout: options.timeoutMs, ...this.pool.agents });
     this.uploads = axios.create({ ...exact, maxBodyLength: Infinity, maxContentLength: 1_000_000 });
   }
 
@@ -98,7 +103,7 @@ export class TikTokClient {
   private async send(config: AxiosRequestConfig, call: TikTokCall): Promise<RawAnswer> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.api.request<unknown>(config);
+      response = await this.pool.run(() => this.api.request<unknown>(config));
     } catch (error) {
       const transport = describeTransportFailure(error);
       if (transport) throw new ProviderError(classifyTikTokTransportFailure(transport, { ...call, now: this.options.now() }));

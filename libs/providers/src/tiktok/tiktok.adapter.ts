@@ -1,4 +1,5 @@
 import type { CommitOutcome, ConfirmCheck, ContentIssue, PreparedPublish, PrepareCheck, ReconcileResult } from '@herald/domain';
+import { DEFAULT_MAX_CONNECTIONS } from '../connection-pool';
 import { type JsonObject, numberField, stringField } from '../json-fields.util';
 import type { MediaFetcher } from '../media/media-fetcher';
 import type { ProviderAdapter, ProviderCredentials, PublishablePost, PublishContext } from '../provider-adapter';
@@ -25,6 +26,8 @@ export interface TikTokAdapterOptions {
   /** URL prefixes (or bare origins) verified for the app: media under them is pulled by TikTok. */
   verifiedUrlPrefixes: readonly string[];
   requestTimeoutMs: number;
+  /** Connections open at once to TikTok's API host (default 100). */
+  maxConnections?: number;
   /** FILE_UPLOAD chunk size for videos over 64 MB (kept between 5 and 64 MB; default 10 MiB). */
   chunkSizeBytes?: number;
   /** Reads videos that TikTok cannot pull (FILE_UPLOAD). */
@@ -56,7 +59,12 @@ export class TikTokAdapter implements ProviderAdapter {
 
   constructor(private readonly options: TikTokAdapterOptions) {
     this.now = options.now ?? (() => new Date());
-    this.client = new TikTokClient({ baseUrl: options.apiBaseUrl, timeoutMs: options.requestTimeoutMs, now: this.now });
+    this.client = new TikTokClient({
+      baseUrl: options.apiBaseUrl,
+      timeoutMs: options.requestTimeoutMs,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      now: this.now,
+    });
   }
 
   async prepare(ctx: PublishContext, post: PublishablePost): Promise<PreparedPublish> {
