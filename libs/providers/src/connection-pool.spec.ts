@@ -38,7 +38,7 @@ describe('ConnectionPool, through GraphClient', () => {
 
     expect(answers).toEqual(Array.from({ length: 10 }, () => ({ id: '1' })));
     expect(mostOpen).toBe(2);
-    // Five rounds of two: longer than one call's timeout, which counts only from its socket.
+    // Five rounds of two: longer than one call's timeout, which counts only from when the call goes out.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
   });
 });
