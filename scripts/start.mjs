@@ -77,6 +77,7 @@ export async function startHerald({ temporalBin, started, localEncryptionKey }) 
     stopping = true;
     log.step('stopping Herald (scheduled posts are kept)');
     await children.stopAll();
+    log.ok('Herald stopped: API, workers, sandbox and Temporal');
     process.exit(0);
   };
   process.on('SIGINT', stop);
