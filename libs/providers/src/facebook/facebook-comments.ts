@@ -2,8 +2,7 @@ import { idField, objectField, stringField } from '../json-fields.util';
 import { pickOwnComment, type ListedComment } from '../meta/comment-match.util';
 import { asCommentFailure, assertCommentText, commentAnswerWithoutId, commentLookupIncomplete } from '../meta/comment.errors';
 import { type GraphClient, graphPath } from '../meta/graph-client';
-import { scanGraphList } from '../meta/graph-list.util';
-import { createdSinceCommit } from '../meta/published-match.util';
+import { readGraphListSince } from '../meta/graph-list.util';
 import type { CommentTarget, ProviderComments, PublishContext } from '../provider-adapter';
 import { ProviderError } from '../provider-error';
 
@@ -39,8 +38,8 @@ export class FacebookComments implements ProviderComments {
   }
 
   async find(ctx: PublishContext, target: CommentTarget, text: string, since: Date): Promise<{ commentId: string } | null> {
-    const listed: ListedComment[] = [];
-    const complete = await scanGraphList(
+    // Newest first: read back to `since`; the pages after that are older still.
+    const { entries, complete } = await readGraphListSince(
       (after) =>
         this.graph.get(graphPath(target.rootReleaseId, 'comments'), ctx.credentials.accessToken, {
           fields: LOOKUP_FIELDS,
@@ -49,14 +48,11 @@ export class FacebookComments implements ProviderComments {
           limit: PAGE_SIZE,
           after,
         }),
-      (entries) => {
-        const page = entries.map((entry) => toListedComment(entry, ctx.account.internalId)).filter((c) => c !== undefined);
-        listed.push(...page);
-        // Newest first: once a page reaches back past `since`, the pages after it are older still.
-        return page.some((c) => c.createdAt !== undefined && !createdSinceCommit(c.createdAt, since)) ? 'stop' : 'continue';
-      },
+      (entry) => stringField(entry, 'created_time'),
+      since,
       MAX_PAGES,
     );
+    const listed = entries.map((entry) => toListedComment(entry, ctx.account.internalId)).filter((c) => c !== undefined);
     const own = pickOwnComment(listed, text, since);
     if (own) return { commentId: own.id };
     if (!complete) throw new ProviderError(commentLookupIncomplete());
