@@ -35,8 +35,10 @@ function happyStubs(): jest.Mocked<Stubs> {
     // By default the staged step only holds the post until its time and claims it, leaving
     // every publishing step to the workflow (the tests below program those stubs).
     publishWhenDue: stub<'publishWhenDue'>(async (input) => {
-      const wait = Date.parse(input.publishAt) - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // A timer may fire a millisecond before Date.now() reaches its end: wait again, as the real hold does.
+      for (let wait = Date.parse(input.publishAt) - Date.now(); wait > 0; wait = Date.parse(input.publishAt) - Date.now()) {
+        await new Promise((r) => setTimeout(r, wait));
+      }
       return { claim: await stubs.claimPostForPublishing(input) };
     }),
     claimPostForPublishing: stub<'claimPostForPublishing'>(async () => claimed),
@@ -369,6 +371,37 @@ describe('publishPost workflow', () => {
     expect(result.outcome).toBe('published');
     expect(stubs.preparePublish).toHaveBeenCalledTimes(2);
     expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should prepare again, after the pause the network asked for, media it could not fetch at the publish time', async () => {
+    const notFetched = { code: 'MEDIA_UNREACHABLE' as const, message: 'Instagram could not download the media.', retryable: true, outcome: 'not-applied' as const, prepareAgain: true, retryAfterMs: 1_500 };
+    stubs.publishWhenDue.mockResolvedValue({ claim: claimed, prepareFailed: notFetched });
+    let preparedAt = 0;
+    stubs.preparePublish.mockImplementation(async () => {
+      preparedAt = Date.now();
+      return prepared;
+    });
+
+    const startedAt = Date.now();
+    const result = await (await start(new Date())).result();
+
+    expect(result.outcome).toBe('published');
+    expect(stubs.preparePublish).toHaveBeenCalledTimes(1);
+    expect(preparedAt - startedAt).toBeGreaterThanOrEqual(1_500);
+    expect(stubs.commitPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('should fail with the network\'s reason after three preparations of media it cannot fetch, publishing nothing', async () => {
+    const notFetched = { code: 'MEDIA_UNREACHABLE' as const, message: 'Instagram could not download the media.', retryable: true, prepareAgain: true, retryAfterMs: 200 };
+    stubs.publishWhenDue.mockResolvedValue({ claim: claimed, prepareFailed: { ...notFetched, outcome: 'not-applied' } });
+    stubs.preparePublish.mockRejectedValue(failure(notFetched));
+
+    const result = await (await start(new Date())).result();
+
+    expect(result).toEqual({ outcome: 'failed', code: 'MEDIA_UNREACHABLE', message: notFetched.message });
+    expect(stubs.preparePublish).toHaveBeenCalledTimes(2);
+    expect(stubs.commitPublish).not.toHaveBeenCalled();
+    expect(stubs.markPostFailed).toHaveBeenCalledWith(expect.objectContaining({ code: 'MEDIA_UNREACHABLE', message: notFetched.message }));
   });
 
   it('should poll until the network has processed the media', async () => {
