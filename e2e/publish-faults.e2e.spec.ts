@@ -58,6 +58,31 @@ describe('publishing when things go wrong', () => {
     expect(await publishCalls(instagram.account.id)).toBe(1);
   });
 
+  it('should prepare the media again after a pause, and publish once, when Instagram cannot fetch it at first', async () => {
+    const { org, api } = await freshOrganization();
+    const instagram = org.channels.instagram!;
+    // Meta's fetcher failing on a file that just went up (its CDN lagging): 9004/2207052, once.
+    await stack.sandbox.addFault({
+      method: 'POST',
+      path: '^/\\d+/media$',
+      times: 1,
+      status: 400,
+      body: { error: { message: 'Only photo or video can be accepted as media type.', type: 'OAuthException', code: 9004, error_subcode: 2207052 } },
+    });
+
+    const post = await api.waitForOutcome(await api.schedule(instagram.integration.id, { content: 'Fetched late', files: [PHOTO] }, { type: 'now' }));
+
+    const creations = await stack.sandbox.requests({ method: 'POST', pathContains: `${instagram.account.id}/media` });
+    const containers = creations.filter((r) => r.path.endsWith('/media'));
+    const published = await stack.sandbox.published({ network: 'instagram', accountId: instagram.account.id });
+    expect(post).toMatchObject({ heraldState: 'PUBLISHED', releaseId: published[0]!.id, error: null });
+    expect(published).toHaveLength(1);
+    expect(containers.map((r) => r.status)).toEqual([400, 200]);
+    // The pause Herald keeps before asking again (15 s) gives the file time to reach Meta's CDN.
+    expect(Date.parse(containers[1]!.at) - Date.parse(containers[0]!.at)).toBeGreaterThanOrEqual(15_000);
+    expect(await publishCalls(instagram.account.id)).toBe(1);
+  });
+
   it('should find its Facebook post past the feed\'s first page, and publish once, when the answer is lost and the Page posts more', async () => {
     const { org, api } = await freshOrganization();
     const page = org.channels.facebook!;

@@ -112,6 +112,11 @@ export interface DueAttempt {
   ready?: boolean;
   /** The network refused to prepare the post, for good: nothing was published. */
   refused?: PublishFailure;
+  /**
+   * Preparing failed in a way that preparing again, after the failure's retryAfterMs, may mend
+   * (prepareAgain: Instagram could not fetch the media yet, say). Counts as one preparation.
+   */
+  prepareFailed?: PublishFailure;
   /** The publishing step was attempted (its attempt recorded in Postgres first), and what came of it. */
   commit?: { startedAt: string } & ({ outcome: CommitOutcome } | { failure: PublishFailure });
 }

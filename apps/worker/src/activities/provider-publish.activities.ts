@@ -153,7 +153,8 @@ export function createProviderPublishActivities(deps: ProviderPublishDeps): Prov
   /**
    * The publishing steps in one go, for a post just claimed, stopping at the first step that does
    * not simply succeed: the workflow carries on from there (polls the media, retries, reconciles)
-   * with what this reports. Only a classified refusal to prepare is final here.
+   * with what this reports. Only a classified refusal to prepare is final here; one that asks
+   * for preparing again is reported so that the workflow waits as it asks before doing so.
    */
   async function publishClaimed(ref: PostRef, claimToken: string, attempt: DueAttempt, fresh: () => Promise<Loaded>): Promise<DueAttempt> {
     let loaded: Loaded;
@@ -288,9 +289,11 @@ function commentsOf(adapter: ProviderAdapter): NonNullable<ProviderAdapter['comm
 }
 
 /** A definitive refusal ends the post; anything else is left for the workflow to try again. */
-function refusal(error: unknown): Pick<DueAttempt, 'refused'> {
+/** A failure to load or prepare, as the staged step reports it; anything else the workflow retries. */
+function refusal(error: unknown): Pick<DueAttempt, 'refused' | 'prepareFailed'> {
   const failure = classifiedFailure(error);
-  return failure && !failure.retryable && !failure.prepareAgain ? { refused: failure } : {};
+  if (failure?.prepareAgain) return { prepareFailed: failure };
+  return failure && !failure.retryable ? { refused: failure } : {};
 }
 
 function unclassified(error: unknown, outcome: PublishFailure['outcome']): PublishFailure {

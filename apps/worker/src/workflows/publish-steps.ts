@@ -57,7 +57,9 @@ export async function runPublishSteps(input: PublishStepsInput): Promise<Publish
   const { ref, taskQueue, timing, onStep, resume, first, beforeCommit } = input;
   const { safe, once, bestEffort } = proxiesFor(taskQueue, timing);
   let prepared: PreparedPublish | undefined = resume?.prepared ?? first?.prepared;
-  let preparations = first?.prepared ? 1 : 0;
+  let preparations = first?.prepared || first?.prepareFailed ? 1 : 0;
+  // Why the last preparation has to be made again: the next one waits as long as it asks.
+  let prepareAgain: PublishFailure | undefined = first?.prepareFailed;
   let commits = 0;
   // The staged step's results stand for the first round of the loop below.
   let checked = first?.ready === true;
@@ -83,9 +85,21 @@ export async function runPublishSteps(input: PublishStepsInput): Promise<Publish
 
   for (;;) {
     if (!prepared) {
+      if (prepareAgain) {
+        if (preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError({ ...prepareAgain, retryable: false });
+        if (prepareAgain.retryAfterMs) await sleep(prepareAgain.retryAfterMs);
+      }
       preparations++;
       onStep('prepare');
-      prepared = await attempt(() => safe.preparePublish(ref));
+      try {
+        prepared = await safe.preparePublish(ref);
+        prepareAgain = undefined;
+      } catch (error) {
+        const failure = failureFrom(error);
+        if (!failure.prepareAgain) throw new WorkflowPublishError(failure);
+        prepareAgain = failure;
+        continue;
+      }
     }
 
     if (!checked) {
@@ -94,7 +108,8 @@ export async function runPublishSteps(input: PublishStepsInput): Promise<Publish
         prepared = await waitUntilReady(safe, ref, prepared, timing);
       } catch (error) {
         const failure = failureFrom(error);
-        if (!failure.prepareAgain || preparations >= MAX_PREPARATIONS) throw new WorkflowPublishError(failure);
+        if (!failure.prepareAgain) throw new WorkflowPublishError(failure);
+        prepareAgain = failure;
         prepared = undefined;
         continue;
       }

@@ -56,6 +56,14 @@ const CONTAINER_EXPIRED =
   'The media Instagram had prepared expired before it was published; Herald will prepare it again.';
 
 /**
+ * Instagram could not fetch the media. Most often the URL is wrong for good, but Meta's fetchers
+ * also fail on a file that went up moments ago (a CDN not yet in sync), so the media is prepared
+ * again after a pause, within the workflow's limit on preparations (three in all, publish-steps.ts);
+ * only when the last one fails too is the post failed, with this message.
+ */
+const MEDIA_NOT_FETCHED: MetaErrorRule = { ...retry('MEDIA_UNREACHABLE', MEDIA_URL, 15_000), prepareAgain: true };
+
+/**
  * Identity checkpoint (Page Publishing Authorization). Instagram answers 100/33 to the publish
  * call while the linked Page is under it; the message covers the other causes of 100/33 too.
  */
@@ -191,8 +199,8 @@ export const META_ERROR_RULES: Readonly<Record<string, MetaErrorRule>> = {
   '*/1349125': fail('VALIDATION', 'Facebook did not accept the format of this content.', true),
 
   // Media refused or out of reach.
-  '9004': fail('MEDIA_UNREACHABLE', MEDIA_URL),
-  '*/2207052': fail('MEDIA_UNREACHABLE', MEDIA_URL),
+  '9004': MEDIA_NOT_FETCHED,
+  '*/2207052': MEDIA_NOT_FETCHED,
   '352': fail('MEDIA_REJECTED', VIDEO_FORMAT),
   '*/2207026': fail('MEDIA_REJECTED', VIDEO_FORMAT),
   '36000': fail('MEDIA_REJECTED', IMAGE_TOO_BIG),

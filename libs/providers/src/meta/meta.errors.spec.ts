@@ -54,7 +54,7 @@ const WRITE_REFUSALS: Array<[number, number | undefined, ...Expected]> = [
   [368, 1346003, 'CONTENT_REJECTED', false],
   [368, 9999999, 'CONTENT_REJECTED', false],
   [506, undefined, 'CONTENT_REJECTED', false],
-  [9004, 2207052, 'MEDIA_UNREACHABLE', false],
+  [9004, 2207052, 'MEDIA_UNREACHABLE', true],
   [9007, 2207027, 'NETWORK_UNAVAILABLE', true],
   [24, 2207006, 'NETWORK_UNAVAILABLE', true],
   [24, 2207008, 'NETWORK_UNAVAILABLE', true],
@@ -74,6 +74,13 @@ describe(classifyMetaError.name, () => {
 
     expect(failure).toMatchObject({ code: expected, retryable, outcome: 'not-applied' });
     expect(failure.network).toEqual({ status: 400, code, ...(subcode === undefined ? {} : { subcode }), traceId: 'AbCdEfGh' });
+  });
+
+  it('should prepare media Instagram could not fetch again after a pause (a CDN may lag behind a new file)', () => {
+    const failure = classifyMetaError(400, envelope(9004, 2207052), { write: true });
+
+    expect(failure).toMatchObject({ code: 'MEDIA_UNREACHABLE', retryable: true, prepareAgain: true, retryAfterMs: 15_000 });
+    expect(failure.message).toMatch(/could not download the media/);
   });
 
   it('should give throttles a long wait, stretched by the X-Business-Use-Case-Usage estimate', () => {
