@@ -288,8 +288,11 @@ function commentsOf(adapter: ProviderAdapter): NonNullable<ProviderAdapter['comm
   throw refused('VALIDATION', `${adapter.provider} takes no comments; the post's thread cannot be published.`);
 }
 
-/** A definitive refusal ends the post; anything else is left for the workflow to try again. */
-/** A failure to load or prepare, as the staged step reports it; anything else the workflow retries. */
+/**
+ * A failure to load or prepare, as the staged step reports it: a definitive refusal ends the post,
+ * one that asks for preparing again is passed on with its pause, and anything else is left for the
+ * workflow to try again.
+ */
 function refusal(error: unknown): Pick<DueAttempt, 'refused' | 'prepareFailed'> {
   const failure = classifiedFailure(error);
   if (failure?.prepareAgain) return { prepareFailed: failure };
